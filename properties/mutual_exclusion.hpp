@@ -1,0 +1,42 @@
+// The mutual exclusion problem (lecture slide 27), written once over a projection that every
+// mutual exclusion algorithm provides: the CS state of each process.
+//
+// Each algorithm's process state has a field `state` of type CsState, the lecture's
+// RELEASED / WANTED / HELD; the system state offers count_live(predicate) over live processes.
+#pragma once
+
+#include <string_view>
+
+#include "properties/property.hpp"
+
+namespace interleave {
+
+enum class CsState : unsigned char { Released, Wanted, Held };
+
+inline std::string_view to_string(CsState s) {
+  switch (s) {
+    case CsState::Released: return "RELEASED";
+    case CsState::Wanted: return "WANTED";
+    case CsState::Held: return "HELD";
+  }
+  return "?";
+}
+
+inline constexpr auto holds_cs = [](const auto& process) { return process.state == CsState::Held; };
+
+// Safety: at most one process is in the critical section at the same time.
+template <class State>
+Property<State> mutual_exclusion() {
+  return Property<State>::always("mutual exclusion",
+                                 [](const State& s) { return s.count_live(holds_cs) <= 1; });
+}
+
+// A model in which nobody ever enters the CS satisfies every safety property vacuously; this
+// property makes such a model fail loudly.
+template <class State>
+Property<State> some_process_enters_cs() {
+  return Property<State>::sometimes("some process enters the CS",
+                                    [](const State& s) { return s.count_live(holds_cs) >= 1; });
+}
+
+}  // namespace interleave
