@@ -98,7 +98,8 @@ void print_report(const SearchResult& result, const Instance& instance, const Ch
     } else if (p.verdict == Verdict::Incomplete) {
       note = "(not decided before the search stopped)";
     }
-    fmt::print("  {:<{}}  {:<10} {}\n", p.name, width, to_string(p.verdict), note);
+    auto line = fmt::format("  {:<{}}  {:<10} {}", p.name, width, to_string(p.verdict), note);
+    fmt::print("{}\n", line.substr(0, line.find_last_not_of(' ') + 1));
   }
   auto verdict = result.overall();
   const auto* violation = result.first_violation();

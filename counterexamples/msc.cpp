@@ -94,6 +94,7 @@ std::string render_text_msc(const Trace& trace) {
   for (std::size_t p = 0; p < widths.size(); ++p) {
     out += fmt::format(" {:<{}} {}", trace.processes[p], widths[p], p + 1 < widths.size() ? "|" : "");
   }
+  while (out.back() == ' ') out.pop_back();
   out += '\n' + rule();
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::size_t height = 1;

@@ -1,0 +1,122 @@
+#include "algorithms/ricart_agrawala.hpp"
+
+#include "checker/search.hpp"
+#include "tests/catch.hpp"
+
+namespace interleave {
+namespace {
+
+using System = AsyncSystem<RicartAgrawala>;
+
+System ricart_agrawala(int n, AsyncSemantics semantics = {}, int requests = 1) {
+  return System(RicartAgrawala({.n = n, .requests = requests}), semantics);
+}
+
+void check_all_hold(const SearchResult& r) {
+  CHECK(r.stop == StopReason::Exhausted);
+  for (const auto& p : r.properties) {
+    INFO(p.name);
+    CHECK(p.verdict == Verdict::Holds);
+  }
+  CHECK(r.overall() == Verdict::Holds);
+}
+
+TEST_CASE("Ricart-Agrawala N=3: mutual exclusion and deadlock freedom hold in 2879 states",
+          "[algorithms][ricart-agrawala]") {
+  auto system = ricart_agrawala(3);
+  auto bfs = search(system, {.strategy = Strategy::BreadthFirst});
+  check_all_hold(bfs);
+  CHECK(bfs.stats.states == 2879);
+  CHECK(bfs.stats.transitions == 9070);
+  CHECK(bfs.stats.max_depth == 18);
+  CHECK(bfs.find("some process enters the CS")->trace->length() == 5);
+  auto dfs = search(system, {.strategy = Strategy::DepthFirst});
+  check_all_hold(dfs);
+  CHECK(dfs.stats.states == 2879);
+  CHECK(dfs.stats.transitions == 9070);
+}
+
+TEST_CASE("Ricart-Agrawala N=4: every property holds in 2084955 states under BFS and DFS",
+          "[algorithms][ricart-agrawala][slow]") {
+  auto system = ricart_agrawala(4);
+  auto bfs = search(system, {.strategy = Strategy::BreadthFirst});
+  check_all_hold(bfs);
+  CHECK(bfs.stats.states == 2084955);
+  CHECK(bfs.stats.transitions == 13433284);
+  auto dfs = search(system, {.strategy = Strategy::DepthFirst});
+  check_all_hold(dfs);
+  CHECK(dfs.stats.states == 2084955);
+  CHECK(dfs.stats.transitions == 13433284);
+}
+
+TEST_CASE("Ricart-Agrawala N=3 under FIFO channels: fewer states (2101), same verdicts",
+          "[algorithms][ricart-agrawala]") {
+  auto r = search(ricart_agrawala(3, {.network = NetworkKind::Fifo}));
+  check_all_hold(r);
+  CHECK(r.stats.states == 2101);
+}
+
+TEST_CASE("Ricart-Agrawala N=3 with two requests each still holds (45401 states)",
+          "[algorithms][ricart-agrawala]") {
+  auto r = search(ricart_agrawala(3, {}, 2));
+  check_all_hold(r);
+  CHECK(r.stats.states == 45401);
+}
+
+TEST_CASE("Ricart-Agrawala N=3 with one crash deadlocks in 6 steps: waiting for a dead process's reply",
+          "[algorithms][ricart-agrawala]") {
+  auto r = search(ricart_agrawala(3, {.max_crashes = 1}));
+  CHECK(r.stats.states == 13180);
+  const auto* deadlock = r.find(kDeadlockFreedom);
+  REQUIRE(deadlock->verdict == Verdict::Violated);
+  CHECK(deadlock->trace->length() == 6);
+  CHECK(deadlock->trace->steps.back().step.action == "Crash");
+  CHECK(deadlock->trace->steps.back().state.crashed == std::vector<int>{2});
+  CHECK(r.find("mutual exclusion")->verdict == Verdict::Holds);
+}
+
+TEST_CASE("Ricart-Agrawala defers a request exactly when its own request is earlier",
+          "[algorithms][ricart-agrawala]") {
+  RicartAgrawala ra({.n = 3});
+  auto wanting = [&](std::uint16_t clock) {
+    auto p = ra.initial_process(ProcessId{1});
+    p.state = CsState::Wanted;
+    p.clock = clock;
+    p.request_clock = clock;
+    return p;
+  };
+  SECTION("an earlier own timestamp defers") {
+    auto p = wanting(1);
+    Outbox<RicartAgrawala::Message> out(ProcessId{1}, 3);
+    ra.on_message(out, p, ProcessId{0}, RicartAgrawala::Request{2});
+    CHECK(out.sends().empty());
+    CHECK(p.deferred == std::vector<ProcessId>{ProcessId{0}});
+    CHECK(p.clock == 2);
+  }
+  SECTION("equal timestamps: the lower process id wins") {
+    auto p = wanting(1);
+    Outbox<RicartAgrawala::Message> from_p1(ProcessId{1}, 3);
+    ra.on_message(from_p1, p, ProcessId{0}, RicartAgrawala::Request{1});  // (1,p1) < (1,p2)
+    CHECK(from_p1.sends().size() == 1);
+    Outbox<RicartAgrawala::Message> from_p3(ProcessId{1}, 3);
+    ra.on_message(from_p3, p, ProcessId{2}, RicartAgrawala::Request{1});  // (1,p2) < (1,p3)
+    CHECK(from_p3.sends().empty());
+  }
+  SECTION("a RELEASED process replies at once") {
+    auto p = ra.initial_process(ProcessId{1});
+    Outbox<RicartAgrawala::Message> out(ProcessId{1}, 3);
+    ra.on_message(out, p, ProcessId{0}, RicartAgrawala::Request{5});
+    REQUIRE(out.sends().size() == 1);
+    CHECK(out.sends()[0].to == ProcessId{0});
+    CHECK(std::holds_alternative<RicartAgrawala::Reply>(out.sends()[0].message));
+  }
+}
+
+TEST_CASE("Ricart-Agrawala rejects N and request bounds it does not support", "[algorithms][ricart-agrawala]") {
+  CHECK_THROWS_WITH(RicartAgrawala({.n = 1}), Catch::Contains("--n must be between 2 and 8, got 1"));
+  CHECK_THROWS_WITH(RicartAgrawala({.n = 9}), Catch::Contains("got 9"));
+  CHECK_THROWS_WITH(RicartAgrawala({.n = 3, .requests = 0}), Catch::Contains("--requests"));
+}
+
+}  // namespace
+}  // namespace interleave
