@@ -30,8 +30,8 @@ VotingSets parse_voting_sets(std::string_view text) {
     std::size_t item_start = 0;
     while (item_start <= part.size()) {
       auto comma = part.find(',', item_start);
-      auto item = trim(part.substr(item_start, comma == std::string_view::npos ? part.npos
-                                                                               : comma - item_start));
+      auto item = trim(part.substr(
+          item_start, comma == std::string_view::npos ? part.npos : comma - item_start));
       if (!item.empty() && (item.front() == 'p' || item.front() == 'P')) item.remove_prefix(1);
       int value = 0;
       auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), value);
@@ -64,7 +64,9 @@ std::string format_voting_sets(const VotingSets& sets) {
 }
 
 VotingSets default_voting_sets(int n) {
-  if (n == 3) return {{ProcessId{0}, ProcessId{1}}, {ProcessId{1}, ProcessId{2}}, {ProcessId{2}, ProcessId{0}}};
+  if (n == 3)
+    return {
+        {ProcessId{0}, ProcessId{1}}, {ProcessId{1}, ProcessId{2}}, {ProcessId{2}, ProcessId{0}}};
   int width = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
   VotingSets sets(n);
   for (int i = 0; i < n; ++i) {
@@ -87,21 +89,25 @@ void Maekawa::Params::validate() const {
         fmt::format("maekawa: --n must be between 2 and {}, got {}", kMaxProcesses, n));
   }
   if (requests < 1 || requests > 4) {
-    throw std::invalid_argument(fmt::format("maekawa: --requests must be between 1 and 4, got {}", requests));
+    throw std::invalid_argument(
+        fmt::format("maekawa: --requests must be between 1 and 4, got {}", requests));
   }
   if (static_cast<int>(voting_sets.size()) != n) {
-    throw std::invalid_argument(
-        fmt::format("maekawa: --sets gives {} voting sets for {} processes", voting_sets.size(), n));
+    throw std::invalid_argument(fmt::format("maekawa: --sets gives {} voting sets for {} processes",
+                                            voting_sets.size(), n));
   }
   for (int i = 0; i < n; ++i) {
     const auto& set = voting_sets[i];
-    if (set.empty()) throw std::invalid_argument(fmt::format("maekawa: voting set V{} is empty", i + 1));
+    if (set.empty())
+      throw std::invalid_argument(fmt::format("maekawa: voting set V{} is empty", i + 1));
     for (std::size_t k = 0; k < set.size(); ++k) {
       if (set[k].value() >= n) {
-        throw std::invalid_argument(fmt::format(
-            "maekawa: voting set V{} names p{}, but there are only {} processes", i + 1, set[k].value() + 1, n));
+        throw std::invalid_argument(
+            fmt::format("maekawa: voting set V{} names p{}, but there are only {} processes", i + 1,
+                        set[k].value() + 1, n));
       }
-      if (std::find(set.begin(), set.begin() + static_cast<long>(k), set[k]) != set.begin() + static_cast<long>(k)) {
+      if (std::find(set.begin(), set.begin() + static_cast<long>(k), set[k]) !=
+          set.begin() + static_cast<long>(k)) {
         throw std::invalid_argument(
             fmt::format("maekawa: voting set V{} names {} twice", i + 1, to_string(set[k])));
       }
@@ -195,7 +201,9 @@ void Maekawa::on_reply(ProcessId self, Process& p) const {
 
 // For p_i to exit the critical section: state := RELEASED; multicast release to all processes
 // in V_i (optimised: V_i - {p_i}).
-bool Maekawa::can_exit(const Process& p) const { return p.state == CsState::Held; }
+bool Maekawa::can_exit(const Process& p) const {
+  return p.state == CsState::Held;
+}
 
 void Maekawa::exit(Outbox<Message>& out, Process& p) const {
   p.state = CsState::Released;

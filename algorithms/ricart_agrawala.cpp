@@ -11,7 +11,8 @@ namespace interleave {
 
 void RicartAgrawala::Params::validate() const {
   if (n < 2 || n > 8) {
-    throw std::invalid_argument(fmt::format("ricart-agrawala: --n must be between 2 and 8, got {}", n));
+    throw std::invalid_argument(
+        fmt::format("ricart-agrawala: --n must be between 2 and 8, got {}", n));
   }
   if (requests < 1 || requests > 4) {
     throw std::invalid_argument(
@@ -19,7 +20,9 @@ void RicartAgrawala::Params::validate() const {
   }
 }
 
-RicartAgrawala::RicartAgrawala(Params params) : params_(params) { params_.validate(); }
+RicartAgrawala::RicartAgrawala(Params params) : params_(params) {
+  params_.validate();
+}
 
 RicartAgrawala::Process RicartAgrawala::initial_process(ProcessId) const {
   // On initialization: state := RELEASED
@@ -83,7 +86,9 @@ void RicartAgrawala::on_reply(Process& p) const {
 }
 
 // To exit the critical section: state := RELEASED; reply to any queued requests.
-bool RicartAgrawala::can_exit(const Process& p) const { return p.state == CsState::Held; }
+bool RicartAgrawala::can_exit(const Process& p) const {
+  return p.state == CsState::Held;
+}
 
 void RicartAgrawala::exit(Outbox<Message>& out, Process& p) const {
   p.state = CsState::Released;

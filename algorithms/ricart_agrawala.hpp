@@ -91,8 +91,8 @@ class RicartAgrawala {
         Property<State>::always("well-formed",
                                 [self = *this](const State& s) {
                                   return s.count_live([&](const Process& p) {
-                                           return !self.well_formed(p);
-                                         }) == 0;
+                                    return !self.well_formed(p);
+                                  }) == 0;
                                 }),
         mutual_exclusion<State>(),
         some_process_enters_cs<State>(),

@@ -32,7 +32,9 @@ class ModelHolder final : public AnyModel {
  public:
   explicit ModelHolder(M model) : model_(std::move(model)) {}
 
-  SearchResult check(const SearchOptions& options) const override { return search(model_, options); }
+  SearchResult check(const SearchOptions& options) const override {
+    return search(model_, options);
+  }
 
   Trace replay(const ReplayKey& key, std::string property, TraceKind kind) const override {
     return build_trace(model_, key, std::move(property), kind);

@@ -37,8 +37,8 @@ Trace build_trace(const M& model, const ReplayKey& key, std::string property, Tr
     model.actions(s, actions);
     auto k = key.actions[step];
     if (k >= actions.size()) {
-      throw ReplayError(fmt::format("step {}: action {} is not enabled (only {} actions are)", step + 1,
-                                    k, actions.size()));
+      throw ReplayError(fmt::format("step {}: action {} is not enabled (only {} actions are)",
+                                    step + 1, k, actions.size()));
     }
     auto t = model.next(s, actions[k]);
     trace.steps.push_back({k, model.record_step(s, actions[k], t), model.record_state(t)});

@@ -4,22 +4,32 @@ namespace interleave {
 
 std::string_view to_string(Verdict v) {
   switch (v) {
-    case Verdict::Holds: return "holds";
-    case Verdict::Violated: return "violated";
-    case Verdict::Incomplete: return "incomplete";
+    case Verdict::Holds:
+      return "holds";
+    case Verdict::Violated:
+      return "violated";
+    case Verdict::Incomplete:
+      return "incomplete";
   }
   return "?";
 }
 
-std::string_view to_string(Strategy s) { return s == Strategy::BreadthFirst ? "bfs" : "dfs"; }
+std::string_view to_string(Strategy s) {
+  return s == Strategy::BreadthFirst ? "bfs" : "dfs";
+}
 
 std::string_view to_string(StopReason r) {
   switch (r) {
-    case StopReason::Exhausted: return "state space exhausted";
-    case StopReason::AllDecided: return "every property decided";
-    case StopReason::StateLimit: return "state limit reached (--max-states)";
-    case StopReason::DepthLimit: return "depth limit reached (--max-depth)";
-    case StopReason::TimeLimit: return "time limit reached (--time-limit)";
+    case StopReason::Exhausted:
+      return "state space exhausted";
+    case StopReason::AllDecided:
+      return "every property decided";
+    case StopReason::StateLimit:
+      return "state limit reached (--max-states)";
+    case StopReason::DepthLimit:
+      return "depth limit reached (--max-depth)";
+    case StopReason::TimeLimit:
+      return "time limit reached (--time-limit)";
   }
   return "?";
 }
@@ -49,9 +59,12 @@ const PropertyOutcome* SearchResult::first_violation() const {
 
 int exit_code(Verdict v) {
   switch (v) {
-    case Verdict::Holds: return 0;
-    case Verdict::Violated: return 1;
-    case Verdict::Incomplete: return 3;
+    case Verdict::Holds:
+      return 0;
+    case Verdict::Violated:
+      return 1;
+    case Verdict::Incomplete:
+      return 3;
   }
   return 3;
 }

@@ -32,8 +32,8 @@ std::string_view to_string(StopReason r);
 
 struct SearchOptions {
   Strategy strategy = Strategy::BreadthFirst;
-  std::uint64_t max_states = 0;  // 0: no limit
-  std::uint32_t max_depth = 0;   // 0: no limit
+  std::uint64_t max_states = 0;   // 0: no limit
+  std::uint32_t max_depth = 0;    // 0: no limit
   double time_limit_seconds = 0;  // 0: no limit
   bool stop_when_decided = true;
   ProgressReporter* progress = nullptr;

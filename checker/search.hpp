@@ -6,8 +6,8 @@
 // the model (replay.hpp), so the hot loop never copies traces.
 #pragma once
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <optional>
 #include <vector>
@@ -118,7 +118,12 @@ template <Model M>
     if (!progress_possible && !model.is_end_state(s)) decide(0, id);
 
     if (options.max_depth > 0 && depth >= options.max_depth) {
-      depth_cut = depth_cut || !actions.empty();
+      // The search is cut short only if a successor of this state is a state not yet seen.
+      for (std::size_t k = 0; k < actions.size() && !depth_cut; ++k) {
+        bytes.clear();
+        model.encode(model.next(s, actions[k]), bytes);
+        depth_cut = !store.contains(bytes);
+      }
       continue;
     }
     for (std::uint32_t k = 0; k < actions.size(); ++k) {
@@ -131,11 +136,13 @@ template <Model M>
       result.stats.max_depth = std::max(result.stats.max_depth, depth + 1);
       check_state(t, child);
       frontier.push_back(child);
+      // The new state is not yet expanded, so stopping here always leaves work undone.
+      if (options.max_states > 0 && store.size() >= options.max_states) {
+        limit = StopReason::StateLimit;
+        break;
+      }
     }
-    if (options.max_states > 0 && store.size() >= options.max_states && !frontier.empty()) {
-      limit = StopReason::StateLimit;
-      break;
-    }
+    if (limit) break;
   }
 
   if (limit) {
@@ -156,17 +163,20 @@ template <Model M>
       outcome.verdict = found ? Verdict::Violated : complete ? Verdict::Holds : Verdict::Incomplete;
     }
     if (found) {
-      TraceKind kind = outcome.kind == PropertyKind::Sometimes        ? TraceKind::Example
-                       : outcome.kind == PropertyKind::DeadlockFreedom ? TraceKind::Deadlock
-                                                                       : TraceKind::InvariantViolation;
-      outcome.trace = build_trace(model, detail::replay_key_of(store, decided_at[i]), outcome.name, kind);
+      TraceKind kind = outcome.kind == PropertyKind::Sometimes ? TraceKind::Example
+                       : outcome.kind == PropertyKind::DeadlockFreedom
+                           ? TraceKind::Deadlock
+                           : TraceKind::InvariantViolation;
+      outcome.trace =
+          build_trace(model, detail::replay_key_of(store, decided_at[i]), outcome.name, kind);
     }
   }
 
   statistics();
   result.stats.peak_memory_bytes = peak_memory_bytes();
   result.stats.bytes_per_state =
-      store.size() ? static_cast<double>(store.memory_bytes()) / static_cast<double>(store.size()) : 0;
+      store.size() ? static_cast<double>(store.memory_bytes()) / static_cast<double>(store.size())
+                   : 0;
   if (options.progress) options.progress->finish();
   return result;
 }

@@ -15,7 +15,8 @@ std::uint64_t hash_bytes(std::span<const std::uint8_t> bytes) {
 StateStore::StateStore() : index_(1024), mask_(1023) {}
 
 std::uint64_t StateStore::append_to_arena(std::span<const std::uint8_t> bytes) {
-  if (bytes.size() > kChunkBytes) throw std::length_error("state encoding larger than an arena chunk");
+  if (bytes.size() > kChunkBytes)
+    throw std::length_error("state encoding larger than an arena chunk");
   if (chunks_.empty() || chunks_.back().size() + bytes.size() > kChunkBytes) {
     chunks_.emplace_back();
     chunks_.back().reserve(kChunkBytes);
@@ -28,32 +29,43 @@ std::uint64_t StateStore::append_to_arena(std::span<const std::uint8_t> bytes) {
 
 std::span<const std::uint8_t> StateStore::bytes(Id id) const {
   const auto& r = records_[id];
+  if (r.length == 0) return {};  // an empty encoding may point one past the last chunk
   const auto& chunk = chunks_[r.offset / kChunkBytes];
   return {chunk.data() + r.offset % kChunkBytes, r.length};
+}
+
+// The slot holding `bytes`, or the empty slot where they would go.
+std::size_t StateStore::find_slot(std::span<const std::uint8_t> bytes, std::uint64_t hash) const {
+  auto tag = static_cast<std::uint32_t>(hash >> 32);
+  for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
+    const auto& s = index_[slot];
+    if (s.id == kNoParent) return slot;
+    if (s.tag == tag) {
+      auto stored = this->bytes(s.id);
+      if (stored.size() == bytes.size() &&
+          std::equal(stored.begin(), stored.end(), bytes.begin())) {
+        return slot;
+      }
+    }
+  }
+}
+
+bool StateStore::contains(std::span<const std::uint8_t> bytes) const {
+  return index_[find_slot(bytes, hash_bytes(bytes))].id != kNoParent;
 }
 
 StateStore::Insertion StateStore::insert(std::span<const std::uint8_t> bytes, Id parent,
                                          std::uint32_t action, std::uint32_t depth) {
   if ((records_.size() + 1) * 2 > index_.size()) grow_index();
   auto hash = hash_bytes(bytes);
-  auto tag = static_cast<std::uint32_t>(hash >> 32);
-  for (std::size_t slot = hash & mask_;; slot = (slot + 1) & mask_) {
-    auto& s = index_[slot];
-    if (s.id == kNoParent) {
-      if (records_.size() >= kNoParent) throw std::length_error("more than 2^32-1 states");
-      Id id = static_cast<Id>(records_.size());
-      records_.push_back({append_to_arena(bytes), static_cast<std::uint32_t>(bytes.size()), parent,
-                          action, depth});
-      s = {id, tag};
-      return {id, true};
-    }
-    if (s.tag == tag) {
-      auto stored = this->bytes(s.id);
-      if (stored.size() == bytes.size() && std::equal(stored.begin(), stored.end(), bytes.begin())) {
-        return {s.id, false};
-      }
-    }
-  }
+  auto& s = index_[find_slot(bytes, hash)];
+  if (s.id != kNoParent) return {s.id, false};
+  if (records_.size() >= kNoParent) throw std::length_error("more than 2^32-1 states");
+  Id id = static_cast<Id>(records_.size());
+  records_.push_back(
+      {append_to_arena(bytes), static_cast<std::uint32_t>(bytes.size()), parent, action, depth});
+  s = {id, static_cast<std::uint32_t>(hash >> 32)};
+  return {id, true};
 }
 
 void StateStore::grow_index() {

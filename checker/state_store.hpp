@@ -32,6 +32,8 @@ class StateStore {
   Insertion insert(std::span<const std::uint8_t> bytes, Id parent, std::uint32_t action,
                    std::uint32_t depth);
 
+  bool contains(std::span<const std::uint8_t> bytes) const;
+
   std::span<const std::uint8_t> bytes(Id id) const;
   Id parent(Id id) const { return records_[id].parent; }
   std::uint32_t action(Id id) const { return records_[id].action; }
@@ -50,10 +52,11 @@ class StateStore {
     std::uint32_t depth;
   };
   struct Slot {
-    Id id = kNoParent;  // kNoParent marks an empty slot
+    Id id = kNoParent;      // kNoParent marks an empty slot
     std::uint32_t tag = 0;  // high hash bits: most mismatches are rejected without a compare
   };
 
+  std::size_t find_slot(std::span<const std::uint8_t> bytes, std::uint64_t hash) const;
   void grow_index();
   std::uint64_t append_to_arena(std::span<const std::uint8_t> bytes);
 

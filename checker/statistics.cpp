@@ -19,23 +19,29 @@ std::uint64_t peak_memory_bytes() {
 }
 
 std::string format_statistics(const Statistics& s) {
-  return fmt::format("states={} transitions={} depth={} seconds={:.3f} states/s={:.0f} memory={:.1f}MiB bytes/state={:.1f}",
-                     s.states, s.transitions, s.max_depth, s.seconds, s.states_per_second(),
-                     static_cast<double>(s.peak_memory_bytes) / (1024.0 * 1024.0), s.bytes_per_state);
+  return fmt::format(
+      "states={} transitions={} depth={} seconds={:.3f} states/s={:.0f} memory={:.1f}MiB "
+      "bytes/state={:.1f}",
+      s.states, s.transitions, s.max_depth, s.seconds, s.states_per_second(),
+      static_cast<double>(s.peak_memory_bytes) / (1024.0 * 1024.0), s.bytes_per_state);
 }
 
 ProgressReporter::ProgressReporter(std::chrono::milliseconds interval)
     : interval_(interval), next_(Clock::now() + interval), terminal_(isatty(fileno(stderr)) != 0) {}
 
-ProgressReporter::~ProgressReporter() { finish(); }
+ProgressReporter::~ProgressReporter() {
+  finish();
+}
 
 void ProgressReporter::update(const Statistics& s, std::uint64_t frontier) {
   auto now = Clock::now();
   if (now < next_) return;
   next_ = now + interval_;
-  auto line = fmt::format("progress states={} transitions={} depth={} frontier={} states/s={:.0f} memory={:.1f}MiB elapsed={:.1f}s",
-                          s.states, s.transitions, s.max_depth, frontier, s.states_per_second(),
-                          static_cast<double>(peak_memory_bytes()) / (1024.0 * 1024.0), s.seconds);
+  auto line = fmt::format(
+      "progress states={} transitions={} depth={} frontier={} states/s={:.0f} memory={:.1f}MiB "
+      "elapsed={:.1f}s",
+      s.states, s.transitions, s.max_depth, frontier, s.states_per_second(),
+      static_cast<double>(peak_memory_bytes()) / (1024.0 * 1024.0), s.seconds);
   if (terminal_) {
     fmt::print(stderr, "\r\033[K{}", line);
   } else {

@@ -15,13 +15,16 @@ struct Statistics {
   std::uint64_t peak_memory_bytes = 0;  // the process's peak resident set
   double bytes_per_state = 0;           // store bytes (arena, records, index) per state
 
-  double states_per_second() const { return seconds > 0 ? static_cast<double>(states) / seconds : 0; }
+  double states_per_second() const {
+    return seconds > 0 ? static_cast<double>(states) / seconds : 0;
+  }
 };
 
 // The process's peak resident set size (VmHWM), or 0 where /proc is not available.
 std::uint64_t peak_memory_bytes();
 
-// "states=1234 transitions=5678 depth=9 seconds=0.012 states/s=102833 memory=4.1MiB bytes/state=38.5"
+// "states=1234 transitions=5678 depth=9 seconds=0.012 states/s=102833 memory=4.1MiB
+// bytes/state=38.5"
 std::string format_statistics(const Statistics& stats);
 
 // Writes a progress line to stderr at most every `interval`: rewritten in place on a terminal,

@@ -10,7 +10,8 @@ namespace interleave {
 
 namespace {
 
-const ParameterInfo kRequests{"--requests", "CS requests per process (bounds the state space), default 1"};
+const ParameterInfo kRequests{"--requests",
+                              "CS requests per process (bounds the state space), default 1"};
 const ParameterInfo kSets{"--sets", "Maekawa voting sets, e.g. \"1,2;2,3;3,1\" (V1;V2;...)"};
 
 std::string variant_or_default(const RunParameters& p, const AlgorithmInfo& info) {
@@ -31,7 +32,8 @@ void reject_unused(const RunParameters& p, const AlgorithmInfo& info) {
     return false;
   };
   if (p.sets && !uses(kSets)) throw BadInput(fmt::format("--sets does not apply to {}", info.name));
-  if (p.requests && !uses(kRequests)) throw BadInput(fmt::format("--requests does not apply to {}", info.name));
+  if (p.requests && !uses(kRequests))
+    throw BadInput(fmt::format("--requests does not apply to {}", info.name));
 }
 
 RunDescription describe_run(const AlgorithmInfo& info, const std::string& variant,
@@ -47,7 +49,8 @@ RunDescription describe_run(const AlgorithmInfo& info, const std::string& varian
 
 void check_crashes(const AsyncSemantics& semantics, int n) {
   if (semantics.max_crashes < 0 || semantics.max_crashes > n) {
-    throw BadInput(fmt::format("--crashes must be between 0 and N={}, got {}", n, semantics.max_crashes));
+    throw BadInput(
+        fmt::format("--crashes must be between 0 and N={}, got {}", n, semantics.max_crashes));
   }
 }
 
@@ -61,10 +64,12 @@ Instance make_ricart_agrawala(const RunParameters& p, const AlgorithmInfo& info)
     throw BadInput(e.what());
   }
   Instance instance;
-  instance.run = describe_run(info, variant,
-                              {{"n", std::to_string(params.n)}, {"requests", std::to_string(params.requests)}},
-                              p.semantics);
-  instance.header.push_back(fmt::format("processes: {}; requests per process: {}", params.n, params.requests));
+  instance.run =
+      describe_run(info, variant,
+                   {{"n", std::to_string(params.n)}, {"requests", std::to_string(params.requests)}},
+                   p.semantics);
+  instance.header.push_back(
+      fmt::format("processes: {}; requests per process: {}", params.n, params.requests));
   instance.model = make_any_model(AsyncSystem<RicartAgrawala>(RicartAgrawala(params), p.semantics));
   return instance;
 }
@@ -72,12 +77,14 @@ Instance make_ricart_agrawala(const RunParameters& p, const AlgorithmInfo& info)
 Instance make_maekawa(const RunParameters& p, const AlgorithmInfo& info) {
   auto variant = variant_or_default(p, info);
   Maekawa::Params params;
-  params.variant = variant == "optimised" ? Maekawa::Variant::Optimised : Maekawa::Variant::Original;
+  params.variant =
+      variant == "optimised" ? Maekawa::Variant::Optimised : Maekawa::Variant::Original;
   params.requests = p.requests.value_or(1);
   try {
     if (p.sets) params.voting_sets = parse_voting_sets(*p.sets);
     params.n = p.n.value_or(p.sets ? static_cast<int>(params.voting_sets.size()) : 3);
-    if (!p.sets && params.n >= 2 && params.n <= kMaxProcesses) params.voting_sets = default_voting_sets(params.n);
+    if (!p.sets && params.n >= 2 && params.n <= kMaxProcesses)
+      params.voting_sets = default_voting_sets(params.n);
     params.validate();
   } catch (const std::invalid_argument& e) {
     throw BadInput(e.what());
@@ -96,7 +103,8 @@ Instance make_maekawa(const RunParameters& p, const AlgorithmInfo& info) {
                                {"sets", sets_text},
                                {"requests", std::to_string(params.requests)}},
                               p.semantics);
-  instance.header.push_back(fmt::format("processes: {}; requests per process: {}", params.n, params.requests));
+  instance.header.push_back(
+      fmt::format("processes: {}; requests per process: {}", params.n, params.requests));
   instance.header.push_back("voting sets: " + format_voting_sets(params.voting_sets));
   instance.model = make_any_model(AsyncSystem<Maekawa>(Maekawa(params), p.semantics));
   return instance;
@@ -113,7 +121,9 @@ std::vector<AlgorithmInfo> build_catalog() {
       .symmetry = "none (process ids break ties between equal timestamps)",
       .make = {},
   });
-  entries.back().make = [](const RunParameters& p) { return make_ricart_agrawala(p, find_algorithm("ricart-agrawala")); };
+  entries.back().make = [](const RunParameters& p) {
+    return make_ricart_agrawala(p, find_algorithm("ricart-agrawala"));
+  };
   entries.push_back({
       .name = "maekawa",
       .summary = "mutual exclusion by voting sets",
@@ -121,11 +131,14 @@ std::vector<AlgorithmInfo> build_catalog() {
       .variants = {{"original", "as on slides 47-48 (deadlocks with the lecture's sets)"},
                    {"optimised", "slides 52-53: ask only V_i - {p_i}, never vote for oneself"}},
       .parameters = {{"--n", "number of processes, 2..16 (default 3, or the number of --sets)"},
-                     kSets, kRequests},
+                     kSets,
+                     kRequests},
       .symmetry = "none yet",
       .make = {},
   });
-  entries.back().make = [](const RunParameters& p) { return make_maekawa(p, find_algorithm("maekawa")); };
+  entries.back().make = [](const RunParameters& p) {
+    return make_maekawa(p, find_algorithm("maekawa"));
+  };
   return entries;
 }
 
@@ -142,7 +155,8 @@ const AlgorithmInfo& find_algorithm(const std::string& name) {
   }
   std::string known;
   for (const auto& a : catalog()) known += (known.empty() ? "" : ", ") + a.name;
-  throw BadInput(fmt::format("unknown algorithm '{}' (known: {}; see `interleave list`)", name, known));
+  throw BadInput(
+      fmt::format("unknown algorithm '{}' (known: {}; see `interleave list`)", name, known));
 }
 
 Instance make_instance(const RunParameters& parameters) {

@@ -50,7 +50,7 @@ struct Instance {
 struct AlgorithmInfo {
   std::string name;
   std::string summary;
-  std::string source;  // lecture slides and paper
+  std::string source;                 // lecture slides and paper
   std::vector<VariantInfo> variants;  // the first is the default
   std::vector<ParameterInfo> parameters;
   std::string symmetry;  // which symmetry reductions the model allows (none yet)

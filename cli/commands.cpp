@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -39,12 +39,15 @@ void print_list() {
     for (const auto& p : a.parameters) fmt::print("    {:<12} {}\n", p.flag, p.description);
     fmt::print("  properties:");
     auto instance = a.make(RunParameters{.algorithm = a.name});
-    for (const auto& p : instance.model->properties()) fmt::print(" \"{}\" ({});", p.name, to_string(p.kind));
+    for (const auto& p : instance.model->properties())
+      fmt::print(" \"{}\" ({});", p.name, to_string(p.kind));
     fmt::print("\n  symmetry: {}\n\n", a.symmetry);
   }
   fmt::print("System model options (every algorithm):\n");
-  fmt::print("  --network bag|fifo   reliable channels, unordered (bag) or FIFO per ordered pair\n");
-  fmt::print("  --crashes F          up to F processes crash-stop, at any point, incl. mid-multicast\n");
+  fmt::print(
+      "  --network bag|fifo   reliable channels, unordered (bag) or FIFO per ordered pair\n");
+  fmt::print(
+      "  --crashes F          up to F processes crash-stop, at any point, incl. mid-multicast\n");
 }
 
 nlohmann::json result_json(const SearchResult& result, const Instance& instance) {
@@ -53,7 +56,8 @@ nlohmann::json result_json(const SearchResult& result, const Instance& instance)
   j["strategy"] = std::string(to_string(result.strategy));
   j["properties"] = nlohmann::json::array();
   for (const auto& p : result.properties) {
-    nlohmann::json entry = {{"name", p.name}, {"kind", std::string(to_string(p.kind))},
+    nlohmann::json entry = {{"name", p.name},
+                            {"kind", std::string(to_string(p.kind))},
                             {"verdict", std::string(to_string(p.verdict))}};
     if (p.trace) {
       entry["trace_length"] = p.trace->length();
@@ -110,8 +114,8 @@ void print_report(const SearchResult& result, const Instance& instance, const Ch
   for (const auto& p : result.properties) {
     if (p.verdict != Verdict::Violated || !p.trace) continue;
     bool shortest = result.strategy == Strategy::BreadthFirst;
-    fmt::print("\nCounterexample to \"{}\": {}, {} steps ({}):\n\n", p.name, to_string(p.trace->kind),
-               p.trace->length(),
+    fmt::print("\nCounterexample to \"{}\": {}, {} steps ({}):\n\n", p.name,
+               to_string(p.trace->kind), p.trace->length(),
                shortest ? "a shortest one: breadth-first search"
                         : "found by depth-first search, not necessarily shortest");
     fmt::print("{}", render_text_msc(*p.trace));
@@ -142,7 +146,8 @@ int run_check(CheckOptions& o) {
   std::ofstream trace_file;
   if (!o.trace_json.empty()) {
     trace_file.open(o.trace_json);
-    if (!trace_file) throw BadInput(fmt::format("cannot write --trace-json file '{}'", o.trace_json));
+    if (!trace_file)
+      throw BadInput(fmt::format("cannot write --trace-json file '{}'", o.trace_json));
   }
 
   if (!o.json) {
@@ -173,8 +178,10 @@ int run_check(CheckOptions& o) {
       trace_file << trace_file_json(*violation->trace, instance.run).dump(2) << '\n';
       if (!o.json) fmt::print("\ntrace written to {}\n", o.trace_json);
     } else {
-      trace_file << nlohmann::json{{"format", "interleave-trace"}, {"version", kTraceFormatVersion},
-                                   {"run", to_json(instance.run)}, {"trace", nullptr}}
+      trace_file << nlohmann::json{{"format", "interleave-trace"},
+                                   {"version", kTraceFormatVersion},
+                                   {"run", to_json(instance.run)},
+                                   {"trace", nullptr}}
                         .dump(2)
                  << '\n';
       if (!o.json) fmt::print("\nno counterexample; {} records the run only\n", o.trace_json);
@@ -186,13 +193,15 @@ int run_check(CheckOptions& o) {
 }  // namespace
 
 int run_cli(int argc, const char* const* argv) {
-  CLI::App app{"interleave: a model checker for the coordination algorithms of distributed systems"};
+  CLI::App app{
+      "interleave: a model checker for the coordination algorithms of distributed systems"};
   app.require_subcommand(1);
   auto* list = app.add_subcommand("list", "algorithms, variants, parameters and properties");
 
   CheckOptions o;
   auto* check = app.add_subcommand("check", "explore every interleaving and check every property");
-  check->add_option("algorithm", o.run.algorithm, "algorithm name (see `interleave list`)")->required();
+  check->add_option("algorithm", o.run.algorithm, "algorithm name (see `interleave list`)")
+      ->required();
   check->add_option("--variant", o.run.variant, "variant of the algorithm");
   check->add_option("--n", o.run.n, "number of processes");
   check->add_option("--sets", o.run.sets, "Maekawa voting sets, e.g. \"1,2;2,3;3,1\"");
@@ -200,10 +209,14 @@ int run_cli(int argc, const char* const* argv) {
   check->add_option("--network", o.network, "bag (unordered) or fifo (per ordered pair)");
   check->add_option("--crashes", o.run.semantics.max_crashes, "processes that may crash-stop");
   check->add_option("--strategy", o.strategy, "bfs (shortest traces) or dfs");
-  check->add_option("--max-states", o.max_states, "stop after this many states (verdict incomplete)");
-  check->add_option("--max-depth", o.max_depth, "do not expand states at this depth (verdict incomplete)");
-  check->add_option("--time-limit", o.time_limit, "stop after this many seconds (verdict incomplete)");
-  check->add_option("--trace-json", o.trace_json, "write the counterexample as a replayable JSON file");
+  check->add_option("--max-states", o.max_states,
+                    "stop after this many states (verdict incomplete)");
+  check->add_option("--max-depth", o.max_depth,
+                    "do not expand states at this depth (verdict incomplete)");
+  check->add_option("--time-limit", o.time_limit,
+                    "stop after this many seconds (verdict incomplete)");
+  check->add_option("--trace-json", o.trace_json,
+                    "write the counterexample as a replayable JSON file");
   check->add_flag("--json", o.json, "print one JSON object instead of the report");
   check->add_flag("--no-progress", o.quiet_progress, "no progress lines on stderr");
 

@@ -36,7 +36,8 @@ std::vector<Cell> cells_for(const Trace& trace, const TraceStep& s) {
   if (step.actor >= 0 && static_cast<std::size_t>(step.actor) < cells.size()) {
     auto& cell = cells[step.actor];
     if (step.received) {
-      cell.push_back(fmt::format("<-{} {}", trace.processes[step.received->from], step.received->message));
+      cell.push_back(
+          fmt::format("<-{} {}", trace.processes[step.received->from], step.received->message));
     } else if (step.action != "Crash") {
       cell.push_back(step.action);
     }
@@ -92,7 +93,8 @@ std::string render_text_msc(const Trace& trace) {
   };
   out += " step|";
   for (std::size_t p = 0; p < widths.size(); ++p) {
-    out += fmt::format(" {:<{}} {}", trace.processes[p], widths[p], p + 1 < widths.size() ? "|" : "");
+    out +=
+        fmt::format(" {:<{}} {}", trace.processes[p], widths[p], p + 1 < widths.size() ? "|" : "");
   }
   while (out.back() == ' ') out.pop_back();
   out += '\n' + rule();

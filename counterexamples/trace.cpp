@@ -4,9 +4,12 @@ namespace interleave {
 
 std::string_view to_string(TraceKind kind) {
   switch (kind) {
-    case TraceKind::InvariantViolation: return "invariant violation";
-    case TraceKind::Deadlock: return "deadlock";
-    case TraceKind::Example: return "example";
+    case TraceKind::InvariantViolation:
+      return "invariant violation";
+    case TraceKind::Deadlock:
+      return "deadlock";
+    case TraceKind::Example:
+      return "example";
   }
   return "?";
 }

@@ -5,7 +5,9 @@ namespace interleave {
 namespace {
 
 nlohmann::json to_json(const MessageRecord& m, const Trace& trace) {
-  return {{"from", trace.processes.at(m.from)}, {"to", trace.processes.at(m.to)}, {"message", m.message}};
+  return {{"from", trace.processes.at(m.from)},
+          {"to", trace.processes.at(m.to)},
+          {"message", m.message}};
 }
 
 nlohmann::json to_json(const StateRecord& s, const Trace& trace) {
@@ -19,7 +21,8 @@ nlohmann::json to_json(const StateRecord& s, const Trace& trace) {
   for (int p : s.crashed) crashed.push_back(trace.processes.at(p));
   nlohmann::json in_flight = nlohmann::json::array();
   for (const auto& m : s.in_flight) in_flight.push_back(to_json(m, trace));
-  return {{"processes", processes}, {"crashed", crashed}, {"in_flight", in_flight}, {"text", s.text}};
+  return {
+      {"processes", processes}, {"crashed", crashed}, {"in_flight", in_flight}, {"text", s.text}};
 }
 
 nlohmann::json pairs_to_object(const std::vector<std::pair<std::string, std::string>>& pairs) {
@@ -53,9 +56,12 @@ nlohmann::json to_json(const Trace& trace) {
     steps.push_back(std::move(step));
   }
   nlohmann::json key = {{"initial", trace.initial_index}, {"actions", trace.replay_key().actions}};
-  return {{"property", trace.property},     {"kind", std::string(to_string(trace.kind))},
-          {"length", trace.length()},       {"processes", trace.processes},
-          {"replay", key},                  {"initial_state", to_json(trace.initial, trace)},
+  return {{"property", trace.property},
+          {"kind", std::string(to_string(trace.kind))},
+          {"length", trace.length()},
+          {"processes", trace.processes},
+          {"replay", key},
+          {"initial_state", to_json(trace.initial, trace)},
           {"steps", steps}};
 }
 

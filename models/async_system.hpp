@@ -82,16 +82,16 @@ struct LocalStep {
 };
 
 template <class A>
-concept AsyncAlgorithm =
-    requires(const A& a, ProcessId p, const typename A::Process& process,
-             typename A::Process& mutable_process, Outbox<typename A::Message>& out,
-             const typename A::Message& message) {
-      { a.process_count() } -> std::convertible_to<int>;
-      { a.initial_process(p) } -> std::same_as<typename A::Process>;
-      { a.local_steps() } -> std::convertible_to<std::span<const LocalStep<A>>>;
-      a.on_message(out, mutable_process, p, message);
-      { a.is_done(process) } -> std::convertible_to<bool>;
-    };
+concept AsyncAlgorithm = requires(const A& a, ProcessId p, const typename A::Process& process,
+                                  typename A::Process& mutable_process,
+                                  Outbox<typename A::Message>& out,
+                                  const typename A::Message& message) {
+  { a.process_count() } -> std::convertible_to<int>;
+  { a.initial_process(p) } -> std::same_as<typename A::Process>;
+  { a.local_steps() } -> std::convertible_to<std::span<const LocalStep<A>>>;
+  a.on_message(out, mutable_process, p, message);
+  { a.is_done(process) } -> std::convertible_to<bool>;
+};
 
 template <class A>
 struct AsyncState {
@@ -100,7 +100,7 @@ struct AsyncState {
 
   std::vector<Process> processes;
   std::vector<Envelope<Message>> network;  // in flight; sorted, so equal states encode equally
-  std::uint32_t crashed = 0;                // bit i: process i has crashed
+  std::uint32_t crashed = 0;               // bit i: process i has crashed
 
   bool is_crashed(int i) const { return (crashed >> i) & 1u; }
   int crash_count() const { return std::popcount(crashed); }
@@ -147,7 +147,8 @@ class AsyncSystem {
 
   std::vector<State> initial_states() const {
     State s;
-    for (int i = 0; i < process_count(); ++i) s.processes.push_back(algorithm_.initial_process(ProcessId{i}));
+    for (int i = 0; i < process_count(); ++i)
+      s.processes.push_back(algorithm_.initial_process(ProcessId{i}));
     return {s};
   }
 
@@ -201,7 +202,9 @@ class AsyncSystem {
   auto properties() const { return algorithm_.template properties<State>(); }
 
   void encode(const State& s, Bytes& out) const { interleave::encode(s, out); }
-  State decode(std::span<const std::uint8_t> bytes) const { return interleave::decode<State>(bytes); }
+  State decode(std::span<const std::uint8_t> bytes) const {
+    return interleave::decode<State>(bytes);
+  }
 
   std::vector<std::string> process_names() const {
     std::vector<std::string> names;
@@ -239,13 +242,15 @@ class AsyncSystem {
     if (a.kind != Action::Kind::Crash) {
       auto sends = run_handler(before, a);
       for (std::size_t k = 0; k < sends.size(); ++k) {
-        bool lost = (a.crash_within && !((a.escaped >> k) & 1u)) || after.is_crashed(sends[k].to.index);
+        bool lost =
+            (a.crash_within && !((a.escaped >> k) & 1u)) || after.is_crashed(sends[k].to.index);
         (lost ? r.dropped : r.sent).push_back(record(sends[k]));
       }
       r.crash = a.crash_within;
     }
     for (int p = 0; p < process_count(); ++p) {
-      append_changes(p, field_texts(before.processes[p]), field_texts(after.processes[p]), r.changes);
+      append_changes(p, field_texts(before.processes[p]), field_texts(after.processes[p]),
+                     r.changes);
     }
     return r;
   }
@@ -254,12 +259,14 @@ class AsyncSystem {
     std::string out;
     for (int p = 0; p < process_count(); ++p) {
       if (p) out += ' ';
-      out += to_string(ProcessId{p}) + (s.is_crashed(p) ? "(crashed)" : "") + to_text(s.processes[p]);
+      out +=
+          to_string(ProcessId{p}) + (s.is_crashed(p) ? "(crashed)" : "") + to_text(s.processes[p]);
     }
     out += " | in flight: [";
     for (std::size_t i = 0; i < s.network.size(); ++i) {
       const auto& e = s.network[i];
-      out += (i ? ", " : "") + to_string(e.from) + "->" + to_string(e.to) + " " + to_text(e.message);
+      out +=
+          (i ? ", " : "") + to_string(e.from) + "->" + to_string(e.to) + " " + to_text(e.message);
     }
     return out + "]";
   }
@@ -272,7 +279,8 @@ class AsyncSystem {
   // In a bag, equal envelopes are one choice; under FIFO only the oldest message of each
   // ordered pair can be received (the network keeps each pair's messages in send order).
   bool deliverable_after(const Envelope<Message>& previous, const Envelope<Message>& e) const {
-    if (semantics_.network == NetworkKind::Fifo) return previous.from != e.from || previous.to != e.to;
+    if (semantics_.network == NetworkKind::Fifo)
+      return previous.from != e.from || previous.to != e.to;
     return previous != e;
   }
 

@@ -44,7 +44,8 @@ class Encoder {
       unsigned_varint(value);
     } else if constexpr (std::is_signed_v<T>) {
       auto wide = static_cast<std::int64_t>(value);
-      unsigned_varint((static_cast<std::uint64_t>(wide) << 1) ^ static_cast<std::uint64_t>(wide >> 63));
+      unsigned_varint((static_cast<std::uint64_t>(wide) << 1) ^
+                      static_cast<std::uint64_t>(wide >> 63));
     } else if constexpr (Reflected<T>) {
       value.for_each_field([this](const auto&... fields) { ((*this)(fields), ...); });
     } else {
@@ -100,7 +101,8 @@ class Decoder {
       value = static_cast<T>(unsigned_varint());
     } else if constexpr (std::is_signed_v<T>) {
       auto zz = unsigned_varint();
-      value = static_cast<T>(static_cast<std::int64_t>(zz >> 1) ^ -static_cast<std::int64_t>(zz & 1));
+      value =
+          static_cast<T>(static_cast<std::int64_t>(zz >> 1) ^ -static_cast<std::int64_t>(zz & 1));
     } else if constexpr (Reflected<T>) {
       value.for_each_field([this](auto&... fields) { ((*this)(fields), ...); });
     } else {
@@ -114,7 +116,9 @@ class Decoder {
   template <class T>
   void decode_compound(std::vector<T>& v) {
     auto size = unsigned_varint();
-    if (size > in_.size()) throw std::runtime_error("corrupt state encoding");
+    // Each element takes at least one byte, except a struct without fields, which takes none.
+    if (!std::is_empty_v<T> && size > in_.size() - pos_)
+      throw std::runtime_error("corrupt state encoding");
     v.resize(size);
     for (auto& x : v) (*this)(x);
   }

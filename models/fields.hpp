@@ -12,7 +12,7 @@
 namespace interleave {
 
 // Declares the fields of a state or message struct, in encoding and printing order.
-#define INTERLEAVE_FIELDS(...)                                            \
+#define INTERLEAVE_FIELDS(...)                                             \
   static constexpr std::string_view interleave_field_names = #__VA_ARGS__; \
   template <class Visitor>                                                 \
   void for_each_field(Visitor&& visit) {                                   \
@@ -24,19 +24,21 @@ namespace interleave {
   }
 
 // A struct with no fields (a message that carries nothing, such as a reply).
-#define INTERLEAVE_NO_FIELDS                               \
+#define INTERLEAVE_NO_FIELDS                                     \
   static constexpr std::string_view interleave_field_names = ""; \
-  template <class Visitor>                                 \
-  void for_each_field(Visitor&& visit) const {             \
-    visit();                                               \
-  }                                                        \
-  template <class Visitor>                                 \
-  void for_each_field(Visitor&& visit) {                   \
-    visit();                                               \
+  template <class Visitor>                                       \
+  void for_each_field(Visitor&& visit) const {                   \
+    visit();                                                     \
+  }                                                              \
+  template <class Visitor>                                       \
+  void for_each_field(Visitor&& visit) {                         \
+    visit();                                                     \
   }
 
 template <class T>
-concept Reflected = requires { T::interleave_field_names; };
+concept Reflected = requires {
+  T::interleave_field_names;
+};
 
 // The names of a reflected struct's fields, split from the macro's argument text.
 template <Reflected T>

@@ -22,6 +22,8 @@ struct ProcessId {
   INTERLEAVE_FIELDS(index)
 };
 
-inline std::string to_string(ProcessId p) { return "p" + std::to_string(p.index + 1); }
+inline std::string to_string(ProcessId p) {
+  return "p" + std::to_string(p.index + 1);
+}
 
 }  // namespace interleave

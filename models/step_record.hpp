@@ -30,10 +30,10 @@ struct FieldChange {
 using FieldTexts = std::vector<std::pair<std::string, std::string>>;
 
 struct StateRecord {
-  std::vector<FieldTexts> processes;    // one entry per process, its fields as text
-  std::vector<int> crashed;             // 0-based indices of crashed processes
+  std::vector<FieldTexts> processes;     // one entry per process, its fields as text
+  std::vector<int> crashed;              // 0-based indices of crashed processes
   std::vector<MessageRecord> in_flight;  // messages sent and not yet received
-  std::string text;                     // the whole state on one line
+  std::string text;                      // the whole state on one line
 };
 
 struct StepRecord {

@@ -28,7 +28,9 @@ concept HasAdlToString = requires(const T& v) {
 };
 
 template <class T>
-concept Labelled = requires { T::label; };
+concept Labelled = requires {
+  T::label;
+};
 
 template <class T>
 std::string to_text(const T& value);
@@ -62,7 +64,10 @@ std::string to_text(const T& value) {
     return detail::fields_to_text(value, std::string(T::label) + "(", ")");
   } else if constexpr (Reflected<T>) {
     return detail::fields_to_text(value, "{", "}");
-  } else if constexpr (requires { value.has_value(); *value; }) {
+  } else if constexpr (requires {
+                         value.has_value();
+                         *value;
+                       }) {
     return value ? to_text(*value) : std::string("none");
   } else if constexpr (requires { std::visit([](const auto&) {}, value); }) {
     return std::visit([](const auto& alt) { return to_text(alt); }, value);

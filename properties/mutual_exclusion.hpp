@@ -15,9 +15,12 @@ enum class CsState : unsigned char { Released, Wanted, Held };
 
 inline std::string_view to_string(CsState s) {
   switch (s) {
-    case CsState::Released: return "RELEASED";
-    case CsState::Wanted: return "WANTED";
-    case CsState::Held: return "HELD";
+    case CsState::Released:
+      return "RELEASED";
+    case CsState::Wanted:
+      return "WANTED";
+    case CsState::Held:
+      return "HELD";
   }
   return "?";
 }

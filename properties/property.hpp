@@ -13,16 +13,19 @@
 namespace interleave {
 
 enum class PropertyKind {
-  Always,     // an invariant: holds in every reachable state; violated by a reachable state
-  Sometimes,  // reachability ("cover"): holds when some reachable state satisfies it
+  Always,           // an invariant: holds in every reachable state; violated by a reachable state
+  Sometimes,        // reachability ("cover"): holds when some reachable state satisfies it
   DeadlockFreedom,  // checked by the engines themselves; such a property has no predicate
 };
 
 inline std::string_view to_string(PropertyKind kind) {
   switch (kind) {
-    case PropertyKind::Always: return "always";
-    case PropertyKind::Sometimes: return "sometimes";
-    case PropertyKind::DeadlockFreedom: return "deadlock freedom";
+    case PropertyKind::Always:
+      return "always";
+    case PropertyKind::Sometimes:
+      return "sometimes";
+    case PropertyKind::DeadlockFreedom:
+      return "deadlock freedom";
   }
   return "?";
 }

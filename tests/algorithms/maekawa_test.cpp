@@ -46,7 +46,8 @@ int shortest_deadlock_by_exhaustive_dfs(const System& system, int bound) {
   return shortest;
 }
 
-TEST_CASE("Maekawa N=3 with the lecture's cyclic voting sets deadlocks in 12 steps", "[algorithms][maekawa]") {
+TEST_CASE("Maekawa N=3 with the lecture's cyclic voting sets deadlocks in 12 steps",
+          "[algorithms][maekawa]") {
   auto system = maekawa(3);
   auto r = search(system);
   CHECK(r.stop == StopReason::Exhausted);
@@ -88,7 +89,8 @@ TEST_CASE("Maekawa N=3 gives equal state counts under BFS and DFS", "[algorithms
   CHECK(dfs.find(kDeadlockFreedom)->trace->length() >= 12);
 }
 
-TEST_CASE("Maekawa optimised (slides 52-53) violates mutual exclusion in 6 steps", "[algorithms][maekawa]") {
+TEST_CASE("Maekawa optimised (slides 52-53) violates mutual exclusion in 6 steps",
+          "[algorithms][maekawa]") {
   auto r = search(maekawa(3, Maekawa::Variant::Optimised));
   CHECK(r.stats.states == 270);
   const auto& me = outcome(r, "mutual exclusion");
@@ -97,20 +99,23 @@ TEST_CASE("Maekawa optimised (slides 52-53) violates mutual exclusion in 6 steps
   CHECK(me.trace->kind == TraceKind::InvariantViolation);
   CHECK(me.trace->length() == 6);
   int held = 0;
-  for (const auto& fields : me.trace->steps.back().state.processes) held += fields[0].second == "HELD";
+  for (const auto& fields : me.trace->steps.back().state.processes)
+    held += fields[0].second == "HELD";
   CHECK(held == 2);
   CHECK(outcome(r, kDeadlockFreedom).verdict == Verdict::Violated);
   CHECK(outcome(r, kDeadlockFreedom).trace->length() == 12);
 }
 
-TEST_CASE("Maekawa N=3 under FIFO channels has the same 2153 states as the bag", "[algorithms][maekawa]") {
+TEST_CASE("Maekawa N=3 under FIFO channels has the same 2153 states as the bag",
+          "[algorithms][maekawa]") {
   // With one request per process, no channel ever holds two messages at once.
   auto r = search(maekawa(3, Maekawa::Variant::Original, {.network = NetworkKind::Fifo}));
   CHECK(r.stats.states == 2153);
   CHECK(r.find(kDeadlockFreedom)->trace->length() == 12);
 }
 
-TEST_CASE("Maekawa N=3 with one crash deadlocks in 8 steps: a voter dies mid-multicast", "[algorithms][maekawa]") {
+TEST_CASE("Maekawa N=3 with one crash deadlocks in 8 steps: a voter dies mid-multicast",
+          "[algorithms][maekawa]") {
   auto r = search(maekawa(3, Maekawa::Variant::Original, {.max_crashes = 1}));
   CHECK(r.stats.states == 8846);
   const auto& deadlock = outcome(r, kDeadlockFreedom);
@@ -147,7 +152,8 @@ TEST_CASE("Default voting sets: the lecture's cycle for N=3, pairwise-intersecti
 
 TEST_CASE("Voting sets are parsed and validated with one-line errors", "[algorithms][maekawa]") {
   CHECK(format_voting_sets(parse_voting_sets("1,2;2,3;3,1")) == "V1={p1,p2} V2={p2,p3} V3={p3,p1}");
-  CHECK(format_voting_sets(parse_voting_sets(" p1, p2 ; 2,3;3 ,1")) == "V1={p1,p2} V2={p2,p3} V3={p3,p1}");
+  CHECK(format_voting_sets(parse_voting_sets(" p1, p2 ; 2,3;3 ,1")) ==
+        "V1={p1,p2} V2={p2,p3} V3={p3,p1}");
   CHECK_THROWS_WITH(parse_voting_sets("1,2;x"), Catch::Contains("'x' is not a process number"));
   CHECK_THROWS_WITH(parse_voting_sets("1,,2"), Catch::Contains("is not a process number"));
   CHECK_THROWS_WITH(parse_voting_sets("1,2;-1"), Catch::Contains("out of range"));
@@ -156,7 +162,8 @@ TEST_CASE("Voting sets are parsed and validated with one-line errors", "[algorit
     params.validate();
   };
   CHECK_THROWS_WITH(validate(3, "1,2;2,3;3"), Catch::Contains("V1 and V3 do not intersect"));
-  CHECK_THROWS_WITH(validate(3, "1,2;2,4;1,2"), Catch::Contains("V2 names p4, but there are only 3"));
+  CHECK_THROWS_WITH(validate(3, "1,2;2,4;1,2"),
+                    Catch::Contains("V2 names p4, but there are only 3"));
   CHECK_THROWS_WITH(validate(3, "1,2;2,3"), Catch::Contains("gives 2 voting sets for 3 processes"));
   CHECK_THROWS_WITH(validate(3, "1,1;1,2;1,3"), Catch::Contains("V1 names p1 twice"));
   CHECK_NOTHROW(validate(3, "1,2;1,2;1,2"));  // p3 not in V3 is allowed: slide 49 asks about it

@@ -63,8 +63,9 @@ TEST_CASE("Ricart-Agrawala N=3 with two requests each still holds (45401 states)
   CHECK(r.stats.states == 45401);
 }
 
-TEST_CASE("Ricart-Agrawala N=3 with one crash deadlocks in 6 steps: waiting for a dead process's reply",
-          "[algorithms][ricart-agrawala]") {
+TEST_CASE(
+    "Ricart-Agrawala N=3 with one crash deadlocks in 6 steps: waiting for a dead process's reply",
+    "[algorithms][ricart-agrawala]") {
   auto r = search(ricart_agrawala(3, {.max_crashes = 1}));
   CHECK(r.stats.states == 13180);
   const auto* deadlock = r.find(kDeadlockFreedom);
@@ -112,8 +113,10 @@ TEST_CASE("Ricart-Agrawala defers a request exactly when its own request is earl
   }
 }
 
-TEST_CASE("Ricart-Agrawala rejects N and request bounds it does not support", "[algorithms][ricart-agrawala]") {
-  CHECK_THROWS_WITH(RicartAgrawala({.n = 1}), Catch::Contains("--n must be between 2 and 8, got 1"));
+TEST_CASE("Ricart-Agrawala rejects N and request bounds it does not support",
+          "[algorithms][ricart-agrawala]") {
+  CHECK_THROWS_WITH(RicartAgrawala({.n = 1}),
+                    Catch::Contains("--n must be between 2 and 8, got 1"));
   CHECK_THROWS_WITH(RicartAgrawala({.n = 9}), Catch::Contains("got 9"));
   CHECK_THROWS_WITH(RicartAgrawala({.n = 3, .requests = 0}), Catch::Contains("--requests"));
 }

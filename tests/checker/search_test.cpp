@@ -3,11 +3,11 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
-#include <unordered_map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "checker/model.hpp"
@@ -28,22 +28,47 @@ namespace {
 // initial_states(), actions() and next(), so a model states only its transition relation (and,
 // where it matters, its end states and fault actions).
 
-enum class Move : std::uint8_t { Inc, Double, Stop, Left, Right, Up, Down, Work, Finish, Crash, Tick, Tock };
+enum class Move : std::uint8_t {
+  Inc,
+  Double,
+  Stop,
+  Left,
+  Right,
+  Up,
+  Down,
+  Work,
+  Finish,
+  Crash,
+  Tick,
+  Tock
+};
 
 std::string_view to_string(Move m) {
   switch (m) {
-    case Move::Inc: return "inc";
-    case Move::Double: return "double";
-    case Move::Stop: return "stop";
-    case Move::Left: return "left";
-    case Move::Right: return "right";
-    case Move::Up: return "up";
-    case Move::Down: return "down";
-    case Move::Work: return "work";
-    case Move::Finish: return "finish";
-    case Move::Crash: return "crash";
-    case Move::Tick: return "tick";
-    case Move::Tock: return "tock";
+    case Move::Inc:
+      return "inc";
+    case Move::Double:
+      return "double";
+    case Move::Stop:
+      return "stop";
+    case Move::Left:
+      return "left";
+    case Move::Right:
+      return "right";
+    case Move::Up:
+      return "up";
+    case Move::Down:
+      return "down";
+    case Move::Work:
+      return "work";
+    case Move::Finish:
+      return "finish";
+    case Move::Crash:
+      return "crash";
+    case Move::Tick:
+      return "tick";
+    case Move::Tock:
+      return "tock";
   }
   return "?";
 }
@@ -206,7 +231,9 @@ struct Stoppable : ToyModel<Run> {
     out.push_back(Move::Inc);
     out.push_back(Move::Stop);
   }
-  Run next(const Run& r, Move m) const { return m == Move::Inc ? Run{r.n + 1, false} : Run{r.n, true}; }
+  Run next(const Run& r, Move m) const {
+    return m == Move::Inc ? Run{r.n + 1, false} : Run{r.n, true};
+  }
 };
 static_assert(Model<Stoppable>);
 
@@ -238,9 +265,13 @@ bool has_trace(const SearchResult& r, std::string_view property) {
   return p->trace.has_value();
 }
 
-std::string_view stop(const SearchResult& r) { return to_string(r.stop); }
+std::string_view stop(const SearchResult& r) {
+  return to_string(r.stop);
+}
 
-std::string final_text(const Trace& t) { return t.steps.empty() ? t.initial.text : t.steps.back().state.text; }
+std::string final_text(const Trace& t) {
+  return t.steps.empty() ? t.initial.text : t.steps.back().state.text;
+}
 
 // The trace's steps re-execute on the model to the same trace.
 template <Model M>
@@ -414,8 +445,10 @@ TEST_CASE("search: an invariant violated first at depth 7", "[checker]") {
   check_replays(model, t);
 
   // A replay key that does not fit the model is refused.
-  CHECK_THROWS_AS(build_trace(model, ReplayKey{0, {0, 1}}, "x", TraceKind::InvariantViolation), ReplayError);
-  CHECK_THROWS_AS(build_trace(model, ReplayKey{1, {}}, "x", TraceKind::InvariantViolation), ReplayError);
+  CHECK_THROWS_AS(build_trace(model, ReplayKey{0, {0, 1}}, "x", TraceKind::InvariantViolation),
+                  ReplayError);
+  CHECK_THROWS_AS(build_trace(model, ReplayKey{1, {}}, "x", TraceKind::InvariantViolation),
+                  ReplayError);
 }
 
 TEST_CASE("search: an invariant violated in an initial state has an empty trace", "[checker]") {
@@ -430,7 +463,8 @@ TEST_CASE("search: an invariant violated in an initial state has an empty trace"
   CHECK(t.replay_key() == ReplayKey{0, {}});
 }
 
-TEST_CASE("search: several initial states, deduplicated, and traces from the right one", "[checker]") {
+TEST_CASE("search: several initial states, deduplicated, and traces from the right one",
+          "[checker]") {
   auto strategy = GENERATE(Strategy::BreadthFirst, Strategy::DepthFirst);
   INFO("strategy " << to_string(strategy));
   auto model = counter(10, true);
@@ -461,7 +495,8 @@ TEST_CASE("search: several initial states, deduplicated, and traces from the rig
 TEST_CASE("search: breadth-first gives the shortest counterexample on a grid", "[checker]") {
   Grid model;
   auto at_target = [](const Cell& c) { return c.x == 3 && c.y == 2; };
-  model.props = {Property<Cell>::always("avoid (3,2)", [=](const Cell& c) { return !at_target(c); })};
+  model.props = {
+      Property<Cell>::always("avoid (3,2)", [=](const Cell& c) { return !at_target(c); })};
 
   auto shortest = shortest_distance(model, at_target);
   REQUIRE(shortest.has_value());
@@ -532,7 +567,8 @@ TEST_CASE("search: a sometimes property", "[checker]") {
   auto model = counter(10, true);
 
   SECTION("holds with a witness when reachable") {
-    model.props = {Property<Count>::sometimes("reaches five", [](const Count& c) { return c.n == 5; })};
+    model.props = {
+        Property<Count>::sometimes("reaches five", [](const Count& c) { return c.n == 5; })};
     auto r = search(model, with(strategy));
     CHECK(verdict(r, "reaches five") == "holds");
     CHECK(r.properties[1].kind == PropertyKind::Sometimes);
@@ -546,7 +582,8 @@ TEST_CASE("search: a sometimes property", "[checker]") {
     CHECK(stop(r) == to_string(StopReason::Exhausted));
   }
   SECTION("violated when the space is exhausted without reaching it") {
-    model.props = {Property<Count>::sometimes("reaches eleven", [](const Count& c) { return c.n == 11; })};
+    model.props = {
+        Property<Count>::sometimes("reaches eleven", [](const Count& c) { return c.n == 11; })};
     auto r = search(model, with(strategy));
     CHECK(stop(r) == to_string(StopReason::Exhausted));
     CHECK(verdict(r, "reaches eleven") == "violated");
@@ -555,7 +592,8 @@ TEST_CASE("search: a sometimes property", "[checker]") {
     CHECK(exit_code(r.overall()) == 1);
   }
   SECTION("incomplete when a state limit stops the search before") {
-    model.props = {Property<Count>::sometimes("reaches eight", [](const Count& c) { return c.n == 8; })};
+    model.props = {
+        Property<Count>::sometimes("reaches eight", [](const Count& c) { return c.n == 8; })};
     auto options = with(strategy);
     options.max_states = 5;
     auto r = search(model, options);
@@ -566,7 +604,8 @@ TEST_CASE("search: a sometimes property", "[checker]") {
     CHECK(r.overall() == Verdict::Incomplete);
   }
   SECTION("incomplete when a depth limit stops the search before") {
-    model.props = {Property<Count>::sometimes("reaches eight", [](const Count& c) { return c.n == 8; })};
+    model.props = {
+        Property<Count>::sometimes("reaches eight", [](const Count& c) { return c.n == 8; })};
     auto options = with(strategy);
     options.max_depth = 7;
     auto r = search(model, options);
@@ -575,7 +614,8 @@ TEST_CASE("search: a sometimes property", "[checker]") {
     CHECK(r.overall() == Verdict::Incomplete);
   }
   SECTION("holds when reached within a depth limit") {
-    model.props = {Property<Count>::sometimes("reaches eight", [](const Count& c) { return c.n == 8; })};
+    model.props = {
+        Property<Count>::sometimes("reaches eight", [](const Count& c) { return c.n == 8; })};
     auto options = with(strategy);
     options.max_depth = 8;
     auto r = search(model, options);
@@ -703,14 +743,17 @@ TEST_CASE("search: breadth-first depth limit on a model whose depth is within it
   // The grid's states are all within 8 steps of (0, 0).
   Grid model;
   auto options = with(Strategy::BreadthFirst);
-  options.max_depth = 8;
+  options.max_depth = 7;
   auto r = search(model, options);
-  CHECK(stop(r) == to_string(StopReason::DepthLimit));  // (4,4) at depth 8 has successors
+  CHECK(stop(r) == to_string(StopReason::DepthLimit));  // (4,4) is 8 steps away
+  CHECK(r.stats.states == 24);
+  options.max_depth = 8;
+  r = search(model, options);
+  // (4,4) at depth 8 has successors, but every one of them is already stored: nothing is cut.
+  CHECK(stop(r) == to_string(StopReason::Exhausted));
   CHECK(r.stats.states == 25);
   options.max_depth = 9;
   r = search(model, options);
-  // Every state at depth 9 would be a revisit, but the engine only knows that after expanding
-  // depth 8, so a limit above the depth gives an exhaustive search.
   CHECK(stop(r) == to_string(StopReason::Exhausted));
   CHECK(r.stats.states == 25);
   CHECK(r.stats.transitions == 80);
@@ -877,8 +920,12 @@ TEST_CASE("search: breadth-first and depth-first agree on every exhausted model"
     }
   };
 
-  SECTION("counter with an end") { compare(counter(10, true), 11, 10); }
-  SECTION("counter without an end") { compare(counter(10, false), 11, 10); }
+  SECTION("counter with an end") {
+    compare(counter(10, true), 11, 10);
+  }
+  SECTION("counter without an end") {
+    compare(counter(10, false), 11, 10);
+  }
   SECTION("counter from several starts") {
     auto model = counter(10, true);
     model.starts = {5, 0, 5};
@@ -891,7 +938,8 @@ TEST_CASE("search: breadth-first and depth-first agree on every exhausted model"
   }
   SECTION("grid") {
     Grid model;
-    model.props = {Property<Cell>::always("avoid (3,2)", [](const Cell& c) { return !(c.x == 3 && c.y == 2); })};
+    model.props = {Property<Cell>::always("avoid (3,2)",
+                                          [](const Cell& c) { return !(c.x == 3 && c.y == 2); })};
     compare(model, 25, 80);
   }
   SECTION("grid 7x7") {
@@ -905,7 +953,9 @@ TEST_CASE("search: breadth-first and depth-first agree on every exhausted model"
     model.can_finish = true;
     compare(model, 5, 4);
   }
-  SECTION("clock") { compare(Clock{}, 2, 2); }
+  SECTION("clock") {
+    compare(Clock{}, 2, 2);
+  }
 }
 
 }  // namespace

@@ -16,7 +16,9 @@ Bytes encoding_of(std::uint64_t value) {
   return out;
 }
 
-bool same(std::span<const std::uint8_t> a, const Bytes& b) { return Bytes(a.begin(), a.end()) == b; }
+bool same(std::span<const std::uint8_t> a, const Bytes& b) {
+  return Bytes(a.begin(), a.end()) == b;
+}
 
 TEST_CASE("state store: insertion, deduplication and dense ids", "[checker]") {
   StateStore store;
@@ -77,11 +79,12 @@ TEST_CASE("state store: survives growth of the index", "[checker]") {
   StateStore store;
   CHECK(store.memory_bytes() > 0);  // the initial index
   constexpr std::uint32_t kCount = 100000;
+  std::uint32_t misplaced = 0;
   for (std::uint32_t i = 0; i < kCount; ++i) {
     auto r = store.insert(encoding_of(i), i == 0 ? StateStore::kNoParent : i - 1, i % 3, i);
-    REQUIRE(r.inserted);
-    REQUIRE(r.id == i);
+    if (!r.inserted || r.id != i) ++misplaced;
   }
+  CHECK(misplaced == 0);
   CHECK(store.size() == kCount);
 
   std::uint32_t wrong = 0;

@@ -5,7 +5,9 @@
 namespace interleave {
 namespace {
 
-RunParameters params(std::string algorithm) { return {.algorithm = std::move(algorithm)}; }
+RunParameters params(std::string algorithm) {
+  return {.algorithm = std::move(algorithm)};
+}
 
 TEST_CASE("The catalog lists Ricart-Agrawala and Maekawa with their variants", "[cli]") {
   std::vector<std::string> names;
@@ -15,7 +17,8 @@ TEST_CASE("The catalog lists Ricart-Agrawala and Maekawa with their variants", "
   CHECK(find_algorithm("maekawa").variants[1].name == "optimised");
 }
 
-TEST_CASE("Every catalog entry builds with its defaults and declares the standard properties", "[cli]") {
+TEST_CASE("Every catalog entry builds with its defaults and declares the standard properties",
+          "[cli]") {
   for (const auto& a : catalog()) {
     auto instance = make_instance(params(a.name));
     auto properties = instance.model->properties();
@@ -36,12 +39,15 @@ TEST_CASE("Bad parameters are BadInput with a message naming the problem", "[cli
     return make_instance(p);
   };
   CHECK_THROWS_WITH(make_instance(params("paxos")), Catch::Contains("unknown algorithm 'paxos'"));
-  CHECK_THROWS_WITH(with([](auto& p) { p.variant = "fast"; }), Catch::Contains("unknown variant 'fast'"));
+  CHECK_THROWS_WITH(with([](auto& p) { p.variant = "fast"; }),
+                    Catch::Contains("unknown variant 'fast'"));
   CHECK_THROWS_WITH(with([](auto& p) { p.n = 1; }), Catch::Contains("--n must be at least 2"));
   CHECK_THROWS_WITH(with([](auto& p) { p.n = 17; }), Catch::Contains("between 2 and 16"));
-  CHECK_THROWS_WITH(with([](auto& p) { p.sets = "1,2;2;3"; }), Catch::Contains("V1 and V3 do not intersect"));
+  CHECK_THROWS_WITH(with([](auto& p) { p.sets = "1,2;2;3"; }),
+                    Catch::Contains("V1 and V3 do not intersect"));
   CHECK_THROWS_WITH(with([](auto& p) { p.sets = "1,2;2,5"; }), Catch::Contains("names p5"));
-  CHECK_THROWS_WITH(with([](auto& p) { p.semantics.max_crashes = 4; }), Catch::Contains("--crashes"));
+  CHECK_THROWS_WITH(with([](auto& p) { p.semantics.max_crashes = 4; }),
+                    Catch::Contains("--crashes"));
   CHECK_THROWS_WITH(with([](auto& p) { p.requests = -1; }), Catch::Contains("--requests"));
   auto ra = params("ricart-agrawala");
   ra.sets = "1,2;2,1";

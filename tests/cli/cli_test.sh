@@ -48,6 +48,7 @@ expect 0 'states=2879 ' check ricart-agrawala --n 3 --strategy dfs
 expect 0 'states=2101 ' check ricart-agrawala --n 3 --network fifo
 expect 1 'deadlock after 6 steps' check ricart-agrawala --n 3 --crashes 1
 expect 3 'verdict: incomplete' check ricart-agrawala --n 3 --max-states 100
+expect 3 'states=100 ' check ricart-agrawala --n 3 --max-states 100
 expect 3 'stopped: state limit reached' check ricart-agrawala --n 3 --max-states 100
 expect 3 'stopped: depth limit reached' check ricart-agrawala --n 3 --max-depth 5
 expect 3 'mutual exclusion +incomplete' check ricart-agrawala --n 3 --max-depth 5
@@ -68,6 +69,19 @@ if grep -q '"format": "interleave-trace"' "$tmp/trace.json" && grep -q '"length"
   passed=$((passed + 1))
 else
   echo "FAIL: trace file content"; head -20 "$tmp/trace.json"; failures=$((failures + 1))
+fi
+
+# Progress: plain key=value lines on stderr (not a terminal) at least every 2 s; a time limit
+# ends the run as incomplete, never as holds.
+"$interleave" check ricart-agrawala --n 4 --time-limit 4.5 >"$tmp/out" 2>"$tmp/err"
+got=$?
+progress_lines=$(grep -c '^progress states=[0-9]* transitions=[0-9]* depth=[0-9]* frontier=[0-9]* states/s=' "$tmp/err")
+if [[ $got -eq 3 && $progress_lines -ge 2 ]] && grep -q 'stopped: time limit reached' "$tmp/out" &&
+   grep -q 'mutual exclusion *incomplete' "$tmp/out"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL: progress / time limit: exit $got, $progress_lines progress lines"; cat "$tmp/err" "$tmp/out"
+  failures=$((failures + 1))
 fi
 
 # Bad input: one line, exit 2.

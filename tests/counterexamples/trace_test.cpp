@@ -32,7 +32,8 @@ TEST_CASE("The text MSC has one lifeline per process and one row per step", "[co
 
 TEST_CASE("A trace file records the run, the replay key and every step", "[counterexamples]") {
   auto trace = maekawa_deadlock();
-  RunDescription run{"maekawa", "original", {{"n", "3"}}, {{"network", "bag"}, {"crashes", "0"}}, "text"};
+  RunDescription run{
+      "maekawa", "original", {{"n", "3"}}, {{"network", "bag"}, {"crashes", "0"}}, "text"};
   auto j = trace_file_json(trace, run);
   CHECK(j["format"] == "interleave-trace");
   CHECK(j["version"] == kTraceFormatVersion);
@@ -49,7 +50,8 @@ TEST_CASE("A trace file records the run, the replay key and every step", "[count
   CHECK(j["trace"]["steps"][11]["state"]["processes"]["p3"]["state"] == "WANTED");
 }
 
-TEST_CASE("Re-executing a trace's replay key rebuilds the same trace", "[counterexamples][checker]") {
+TEST_CASE("Re-executing a trace's replay key rebuilds the same trace",
+          "[counterexamples][checker]") {
   AsyncSystem<Maekawa> system(Maekawa({.n = 3}), {});
   auto trace = maekawa_deadlock();
   auto again = build_trace(system, trace.replay_key(), trace.property, trace.kind);

@@ -38,7 +38,8 @@ struct Notes {
     out.send(ProcessId{2}, Note{notes[2]});
   }
   std::span<const LocalStep<Notes>> local_steps() const {
-    static constexpr std::array<LocalStep<Notes>, 1> steps{{{"Send", &Notes::can_send, &Notes::send}}};
+    static constexpr std::array<LocalStep<Notes>, 1> steps{
+        {{"Send", &Notes::can_send, &Notes::send}}};
     return steps;
   }
   void on_message(Outbox<Message>&, Process& p, ProcessId, const Message& m) const {
@@ -74,7 +75,8 @@ std::vector<System::State> reachable(const System& system) {
 std::set<std::vector<std::uint8_t>> final_receipts_of_p2(const System& system) {
   std::set<std::vector<std::uint8_t>> out;
   for (const auto& s : reachable(system)) {
-    if (s.network.empty() && !s.is_crashed(1) && s.processes[0].sent) out.insert(s.processes[1].received);
+    if (s.network.empty() && !s.is_crashed(1) && s.processes[0].sent)
+      out.insert(s.processes[1].received);
   }
   return out;
 }
@@ -98,15 +100,18 @@ TEST_CASE("Equal messages in flight in a bag are one receive action", "[models]"
   CHECK(actions.size() == 2);  // receive note(7) at p2, receive note(3) at p3
 }
 
-TEST_CASE("With crashes, a multicast may be cut after any proper non-empty subset of its sends", "[models]") {
+TEST_CASE("With crashes, a multicast may be cut after any proper non-empty subset of its sends",
+          "[models]") {
   System system(Notes{}, {.max_crashes = 1});
   std::vector<AsyncAction> actions;
   auto initial = system.initial_states()[0];
   system.actions(initial, actions);
   // Send; Send cut short after each of the 6 proper non-empty subsets of 3 sends; crash p1..p3.
   REQUIRE(actions.size() == 1 + 6 + 3);
-  CHECK(std::count_if(actions.begin(), actions.end(), [](const auto& a) { return a.crash_within; }) == 6);
-  CHECK(std::count_if(actions.begin(), actions.end(), [&](const auto& a) { return system.is_fault(a); }) == 3);
+  CHECK(std::count_if(actions.begin(), actions.end(),
+                      [](const auto& a) { return a.crash_within; }) == 6);
+  CHECK(std::count_if(actions.begin(), actions.end(),
+                      [&](const auto& a) { return system.is_fault(a); }) == 3);
   // escaped = 0b100: only the note to p3 reaches the network, and p1 is crashed.
   auto cut = *std::find_if(actions.begin(), actions.end(),
                            [](const auto& a) { return a.crash_within && a.escaped == 0b100; });
@@ -120,7 +125,8 @@ TEST_CASE("With crashes, a multicast may be cut after any proper non-empty subse
   CHECK(record.dropped.size() == 2);
   // No more crashes once the budget is used.
   system.actions(s, actions);
-  CHECK(std::none_of(actions.begin(), actions.end(), [&](const auto& a) { return system.is_fault(a) || a.crash_within; }));
+  CHECK(std::none_of(actions.begin(), actions.end(),
+                     [&](const auto& a) { return system.is_fault(a) || a.crash_within; }));
 }
 
 TEST_CASE("A crashed process receives nothing: messages in flight to it are dropped", "[models]") {
