@@ -21,32 +21,30 @@ void check_all_hold(const SearchResult& r) {
   CHECK(r.overall() == Verdict::Holds);
 }
 
+// Both strategies exhaust the same space and find every property holding.
+void check_all_hold_under_bfs_and_dfs(const System& system, std::uint64_t states,
+                                      std::uint64_t transitions) {
+  for (auto strategy : {Strategy::BreadthFirst, Strategy::DepthFirst}) {
+    INFO(to_string(strategy));
+    auto r = search(system, {.strategy = strategy});
+    check_all_hold(r);
+    CHECK(r.stats.states == states);
+    CHECK(r.stats.transitions == transitions);
+  }
+}
+
 TEST_CASE("Ricart-Agrawala N=3: mutual exclusion and deadlock freedom hold in 2879 states",
           "[algorithms][ricart-agrawala]") {
   auto system = ricart_agrawala(3);
-  auto bfs = search(system, {.strategy = Strategy::BreadthFirst});
-  check_all_hold(bfs);
-  CHECK(bfs.stats.states == 2879);
-  CHECK(bfs.stats.transitions == 9070);
+  check_all_hold_under_bfs_and_dfs(system, 2879, 9070);
+  auto bfs = search(system);
   CHECK(bfs.stats.max_depth == 18);
   CHECK(bfs.find("some process enters the CS")->trace->length() == 5);
-  auto dfs = search(system, {.strategy = Strategy::DepthFirst});
-  check_all_hold(dfs);
-  CHECK(dfs.stats.states == 2879);
-  CHECK(dfs.stats.transitions == 9070);
 }
 
 TEST_CASE("Ricart-Agrawala N=4: every property holds in 2084955 states under BFS and DFS",
           "[algorithms][ricart-agrawala][slow]") {
-  auto system = ricart_agrawala(4);
-  auto bfs = search(system, {.strategy = Strategy::BreadthFirst});
-  check_all_hold(bfs);
-  CHECK(bfs.stats.states == 2084955);
-  CHECK(bfs.stats.transitions == 13433284);
-  auto dfs = search(system, {.strategy = Strategy::DepthFirst});
-  check_all_hold(dfs);
-  CHECK(dfs.stats.states == 2084955);
-  CHECK(dfs.stats.transitions == 13433284);
+  check_all_hold_under_bfs_and_dfs(ricart_agrawala(4), 2084955, 13433284);
 }
 
 TEST_CASE("Ricart-Agrawala N=3 under FIFO channels: fewer states (2101), same verdicts",
