@@ -16,7 +16,8 @@
 //
 // Abstractions and bounds: as for Ricart-Agrawala, the CS is one step in and one out, and each
 // process requests it at most `requests` times. Slide 47 never sets state := WANTED; this model
-// does (as slide 52 and the textbook do), and no rule reads it, so behaviour is unchanged.
+// does (as slide 52 and the textbook do). The voting rules never test for WANTED, only for HELD;
+// the model's own bookkeeping does (a process requests again only from RELEASED).
 #pragma once
 
 #include <cstdint>
@@ -114,6 +115,7 @@ class Maekawa {
         Property<State>::always("well-formed",
                                 [self = *this](const State& s) {
                                   for (std::size_t i = 0; i < s.processes.size(); ++i) {
+                                    if (s.is_crashed(static_cast<int>(i))) continue;
                                     if (!self.well_formed(ProcessId{static_cast<int>(i)},
                                                           s.processes[i]))
                                       return false;

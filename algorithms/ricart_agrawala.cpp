@@ -45,11 +45,10 @@ bool RicartAgrawala::can_request(const Process& p) const {
   return p.state == CsState::Released && p.requests_left > 0;
 }
 
-// (Paper: Our_Sequence_Number := Highest_Sequence_Number + 1.)
 void RicartAgrawala::request(Outbox<Message>& out, Process& p) const {
   p.state = CsState::Wanted;
   --p.requests_left;
-  p.clock = static_cast<std::uint16_t>(p.clock + 1);
+  tick(p);
   p.request_clock = p.clock;
   p.replies = 0;
   out.multicast_to_others(Request{p.request_clock});
@@ -60,7 +59,7 @@ void RicartAgrawala::on_message(Outbox<Message>& out, Process& p, ProcessId from
   if (const auto* r = std::get_if<Request>(&m)) {
     on_request(out, p, from, *r);
   } else {
-    on_reply(p);
+    on_reply(p, std::get<Reply>(m));
   }
 }
 
@@ -69,18 +68,19 @@ void RicartAgrawala::on_message(Outbox<Message>& out, Process& p, ProcessId from
 //   then queue the request from p_i without replying, else reply immediately to p_i.
 void RicartAgrawala::on_request(Outbox<Message>& out, Process& p, ProcessId from,
                                 const Request& r) const {
-  p.clock = std::max(p.clock, r.clock);  // Highest_Sequence_Number := max(it, T_i)
+  receive_timestamp(p, r.clock);
   auto self = out.self();
   bool mine_first = std::tie(p.request_clock, self) < std::tie(r.clock, from);
   if (p.state == CsState::Held || (p.state == CsState::Wanted && mine_first)) {
     p.deferred.insert(std::upper_bound(p.deferred.begin(), p.deferred.end(), from), from);
   } else {
-    out.send(from, Reply{});
+    out.send(from, reply_from(p));
   }
 }
 
 // Wait until (number of replies received = N - 1); state := HELD.
-void RicartAgrawala::on_reply(Process& p) const {
+void RicartAgrawala::on_reply(Process& p, const Reply& r) const {
+  if (params_.clocks == ClockRule::Lamport) receive_timestamp(p, r.clock);
   ++p.replies;
   if (p.state == CsState::Wanted && p.replies == params_.n - 1) p.state = CsState::Held;
 }
@@ -93,8 +93,27 @@ bool RicartAgrawala::can_exit(const Process& p) const {
 void RicartAgrawala::exit(Outbox<Message>& out, Process& p) const {
   p.state = CsState::Released;
   p.replies = 0;
-  for (auto q : p.deferred) out.send(q, Reply{});
+  if (params_.clocks == ClockRule::Lamport) tick(p);
+  for (auto q : p.deferred) out.send(q, reply_from(p));
   p.deferred.clear();
+}
+
+// Lamport (slide 31): a process numbers its events; a request is such an event.
+// Sequence numbers: Our_Sequence_Number := Highest_Sequence_Number + 1.
+void RicartAgrawala::tick(Process& p) const {
+  p.clock = static_cast<std::uint16_t>(p.clock + 1);
+}
+
+// Lamport (slide 31): on receipt, clock := max(own, received) + 1.
+// Sequence numbers: Highest_Sequence_Number := max(Highest_Sequence_Number, received).
+void RicartAgrawala::receive_timestamp(Process& p, std::uint16_t received) const {
+  p.clock = std::max(p.clock, received);
+  if (params_.clocks == ClockRule::Lamport) tick(p);
+}
+
+// Lamport: every message carries the sender's clock. Sequence numbers: replies carry nothing.
+RicartAgrawala::Reply RicartAgrawala::reply_from(const Process& p) const {
+  return Reply{params_.clocks == ClockRule::Lamport ? p.clock : std::uint16_t{0}};
 }
 
 // Replies are counted only for a pending request, never more than N - 1 of them; requests are

@@ -128,19 +128,19 @@ template <Model M>
     }
     for (std::uint32_t k = 0; k < actions.size(); ++k) {
       State t = model.next(s, actions[k]);
-      ++result.stats.transitions;
       bytes.clear();
       model.encode(t, bytes);
+      // A new state beyond --max-states: the search stops with work undone.
+      if (options.max_states > 0 && store.size() >= options.max_states && !store.contains(bytes)) {
+        limit = StopReason::StateLimit;
+        break;
+      }
+      ++result.stats.transitions;
       auto [child, inserted] = store.insert(bytes, id, k, depth + 1);
       if (!inserted) continue;
       result.stats.max_depth = std::max(result.stats.max_depth, depth + 1);
       check_state(t, child);
       frontier.push_back(child);
-      // The new state is not yet expanded, so stopping here always leaves work undone.
-      if (options.max_states > 0 && store.size() >= options.max_states) {
-        limit = StopReason::StateLimit;
-        break;
-      }
     }
     if (limit) break;
   }

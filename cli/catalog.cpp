@@ -56,13 +56,17 @@ void check_crashes(const AsyncSemantics& semantics, int n) {
 
 Instance make_ricart_agrawala(const RunParameters& p, const AlgorithmInfo& info) {
   auto variant = variant_or_default(p, info);
-  RicartAgrawala::Params params{.n = p.n.value_or(3), .requests = p.requests.value_or(1)};
-  check_crashes(p.semantics, params.n);
+  RicartAgrawala::Params params{.n = p.n.value_or(3),
+                                .requests = p.requests.value_or(1),
+                                .clocks = variant == "lamport-clocks"
+                                              ? RicartAgrawala::ClockRule::Lamport
+                                              : RicartAgrawala::ClockRule::SequenceNumbers};
   try {
     params.validate();
   } catch (const std::invalid_argument& e) {
     throw BadInput(e.what());
   }
+  check_crashes(p.semantics, params.n);
   Instance instance;
   instance.run =
       describe_run(info, variant,
@@ -116,7 +120,10 @@ std::vector<AlgorithmInfo> build_catalog() {
       .name = "ricart-agrawala",
       .summary = "multicast mutual exclusion with Lamport clocks",
       .source = "slides 41-44; Ricart and Agrawala, CACM 1981",
-      .variants = {{"original", "as on slide 42"}},
+      .variants = {{"original",
+                    "slide 42, with the paper's sequence numbers (replies carry no timestamp)"},
+                   {"lamport-clocks",
+                    "slide 42 with slide 31's clocks on every message, replies too"}},
       .parameters = {{"--n", "number of processes, 2..8 (default 3)"}, kRequests},
       .symmetry = "none (process ids break ties between equal timestamps)",
       .make = {},

@@ -3,9 +3,14 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
 
 #include "checker/result.hpp"
 #include "cli/catalog.hpp"
@@ -18,17 +23,68 @@ namespace {
 
 constexpr int kBadInput = 2;
 
+// Numbers are read as text and parsed here, strictly in base 10: CLI11 would read "010" as
+// octal, "0x10" as hex, and clamp out-of-range values without a word.
 struct CheckOptions {
   RunParameters run;
   std::string network = "bag";
   std::string strategy = "bfs";
-  long long max_states = 0;
-  long long max_depth = 0;
-  double time_limit = 0;
-  std::string trace_json;
+  std::optional<std::string> n, requests, crashes, max_states_text, max_depth_text, time_limit_text;
+  std::uint64_t max_states = 0;  // 0: no limit
+  std::uint32_t max_depth = 0;   // 0: no limit
+  double time_limit = 0;         // 0: no limit
+  std::optional<std::string> trace_json;
   bool json = false;
   bool quiet_progress = false;
 };
+
+// A decimal integer in [min, max]: digits with an optional minus sign, no leading zeros.
+long long parse_integer(std::string_view flag, const std::string& text, long long min,
+                        long long max) {
+  long long value = 0;
+  auto digits = std::string_view(text).substr(!text.empty() && text[0] == '-' ? 1 : 0);
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, 10);
+  if (digits.empty() || (digits.size() > 1 && digits[0] == '0') ||
+      end != text.data() + text.size() || error == std::errc::invalid_argument) {
+    throw BadInput(fmt::format("{} must be a decimal integer, got '{}'", flag, text));
+  }
+  if (error == std::errc::result_out_of_range || value < min || value > max) {
+    throw BadInput(fmt::format("{} must be between {} and {}, got {}", flag, min, max, text));
+  }
+  return value;
+}
+
+double parse_seconds(std::string_view flag, const std::string& text) {
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || end != text.data() + text.size() || error != std::errc{} ||
+      !std::isfinite(value)) {
+    throw BadInput(fmt::format("{} must be a number of seconds, got '{}'", flag, text));
+  }
+  if (value < 0) throw BadInput(fmt::format("{} must not be negative, got {}", flag, text));
+  return value;
+}
+
+void parse_numbers(CheckOptions& o) {
+  constexpr long long kIntMax = std::numeric_limits<int>::max();
+  if (o.n) o.run.n = static_cast<int>(parse_integer("--n", *o.n, -kIntMax, kIntMax));
+  if (o.requests) {
+    o.run.requests = static_cast<int>(parse_integer("--requests", *o.requests, -kIntMax, kIntMax));
+  }
+  if (o.crashes) {
+    o.run.semantics.max_crashes =
+        static_cast<int>(parse_integer("--crashes", *o.crashes, -kIntMax, kIntMax));
+  }
+  if (o.max_states_text) {
+    o.max_states = static_cast<std::uint64_t>(
+        parse_integer("--max-states", *o.max_states_text, 0, 0xffffffffLL));
+  }
+  if (o.max_depth_text) {
+    o.max_depth = static_cast<std::uint32_t>(
+        parse_integer("--max-depth", *o.max_depth_text, 0, 0xfffffffeLL));
+  }
+  if (o.time_limit_text) o.time_limit = parse_seconds("--time-limit", *o.time_limit_text);
+}
 
 void print_list() {
   fmt::print("Algorithms (interleave check ALGORITHM [--variant V] ...):\n\n");
@@ -136,18 +192,16 @@ int run_check(CheckOptions& o) {
   } else {
     throw BadInput(fmt::format("--strategy must be bfs or dfs, got '{}'", o.strategy));
   }
-  if (o.max_states < 0 || o.max_depth < 0 || o.time_limit < 0) {
-    throw BadInput("--max-states, --max-depth and --time-limit must not be negative");
-  }
-  if (o.max_depth > 0xfffffffe) throw BadInput("--max-depth is too large");
+  parse_numbers(o);
 
   auto instance = make_instance(o.run);
 
   std::ofstream trace_file;
-  if (!o.trace_json.empty()) {
-    trace_file.open(o.trace_json);
+  if (o.trace_json) {
+    if (o.trace_json->empty()) throw BadInput("--trace-json needs a file name");
+    trace_file.open(*o.trace_json);
     if (!trace_file)
-      throw BadInput(fmt::format("cannot write --trace-json file '{}'", o.trace_json));
+      throw BadInput(fmt::format("cannot write --trace-json file '{}'", *o.trace_json));
   }
 
   if (!o.json) {
@@ -160,8 +214,8 @@ int run_check(CheckOptions& o) {
 
   ProgressReporter progress;
   SearchOptions options{.strategy = strategy,
-                        .max_states = static_cast<std::uint64_t>(o.max_states),
-                        .max_depth = static_cast<std::uint32_t>(o.max_depth),
+                        .max_states = o.max_states,
+                        .max_depth = o.max_depth,
                         .time_limit_seconds = o.time_limit,
                         .progress = o.quiet_progress ? nullptr : &progress};
   auto result = instance.model->check(options);
@@ -174,17 +228,21 @@ int run_check(CheckOptions& o) {
 
   if (trace_file.is_open()) {
     const auto* violation = result.first_violation();
-    if (violation && violation->trace) {
-      trace_file << trace_file_json(*violation->trace, instance.run).dump(2) << '\n';
-      if (!o.json) fmt::print("\ntrace written to {}\n", o.trace_json);
-    } else {
-      trace_file << nlohmann::json{{"format", "interleave-trace"},
-                                   {"version", kTraceFormatVersion},
-                                   {"run", to_json(instance.run)},
-                                   {"trace", nullptr}}
-                        .dump(2)
-                 << '\n';
-      if (!o.json) fmt::print("\nno counterexample; {} records the run only\n", o.trace_json);
+    auto file = violation && violation->trace ? trace_file_json(*violation->trace, instance.run)
+                                              : nlohmann::json{{"format", "interleave-trace"},
+                                                               {"version", kTraceFormatVersion},
+                                                               {"run", to_json(instance.run)},
+                                                               {"trace", nullptr}};
+    trace_file << file.dump(2) << '\n';
+    trace_file.flush();
+    if (!trace_file)
+      throw BadInput(fmt::format("could not write --trace-json file '{}'", *o.trace_json));
+    if (!o.json) {
+      if (violation) {
+        fmt::print("\ntrace written to {}\n", *o.trace_json);
+      } else {
+        fmt::print("\nno counterexample; {} records the run only\n", *o.trace_json);
+      }
     }
   }
   return exit_code(result.overall());
@@ -203,18 +261,18 @@ int run_cli(int argc, const char* const* argv) {
   check->add_option("algorithm", o.run.algorithm, "algorithm name (see `interleave list`)")
       ->required();
   check->add_option("--variant", o.run.variant, "variant of the algorithm");
-  check->add_option("--n", o.run.n, "number of processes");
+  check->add_option("--n", o.n, "number of processes");
   check->add_option("--sets", o.run.sets, "Maekawa voting sets, e.g. \"1,2;2,3;3,1\"");
-  check->add_option("--requests", o.run.requests, "CS requests per process");
+  check->add_option("--requests", o.requests, "CS requests per process");
   check->add_option("--network", o.network, "bag (unordered) or fifo (per ordered pair)");
-  check->add_option("--crashes", o.run.semantics.max_crashes, "processes that may crash-stop");
+  check->add_option("--crashes", o.crashes, "processes that may crash-stop (default 0)");
   check->add_option("--strategy", o.strategy, "bfs (shortest traces) or dfs");
-  check->add_option("--max-states", o.max_states,
-                    "stop after this many states (verdict incomplete)");
-  check->add_option("--max-depth", o.max_depth,
-                    "do not expand states at this depth (verdict incomplete)");
-  check->add_option("--time-limit", o.time_limit,
-                    "stop after this many seconds (verdict incomplete)");
+  check->add_option("--max-states", o.max_states_text,
+                    "store at most this many states (0: no limit; verdict incomplete if hit)");
+  check->add_option("--max-depth", o.max_depth_text,
+                    "do not expand states at this depth (0: no limit; verdict incomplete if hit)");
+  check->add_option("--time-limit", o.time_limit_text,
+                    "stop after this many seconds (0: no limit; verdict incomplete if hit)");
   check->add_option("--trace-json", o.trace_json,
                     "write the counterexample as a replayable JSON file");
   check->add_flag("--json", o.json, "print one JSON object instead of the report");
@@ -222,12 +280,10 @@ int run_cli(int argc, const char* const* argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp&) {
-    fmt::print("{}", app.help());
-    return 0;
-  } catch (const CLI::CallForAllHelp&) {
-    fmt::print("{}", app.help("", CLI::AppFormatMode::All));
-    return 0;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (auto newline = message.find('\n'); newline != std::string::npos) message.resize(newline);
@@ -242,6 +298,12 @@ int run_cli(int argc, const char* const* argv) {
     }
     return run_check(o);
   } catch (const BadInput& e) {
+    fmt::print(stderr, "interleave: error: {}\n", e.what());
+    return kBadInput;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "interleave: error: out of memory; the search is incomplete\n");
+    return exit_code(Verdict::Incomplete);
+  } catch (const std::exception& e) {
     fmt::print(stderr, "interleave: error: {}\n", e.what());
     return kBadInput;
   }

@@ -42,12 +42,19 @@ std::vector<Cell> cells_for(const Trace& trace, const TraceStep& s) {
       cell.push_back(step.action);
     }
     add_sends(cell, step.sent, trace, "->", "");
-    add_sends(cell, step.dropped, trace, "-x", " (lost)");
-    if (step.crash) cell.push_back("** CRASH **");
+    add_sends(cell, step.to_crashed, trace, "-> ", " (lost: receiver crashed)");
   }
   for (const auto& c : step.changes) {
     if (c.process >= 0 && static_cast<std::size_t>(c.process) < cells.size()) {
       cells[c.process].push_back(fmt::format("  {}: {} -> {}", c.field, c.before, c.after));
+    }
+  }
+  if (step.crash && step.actor >= 0 && static_cast<std::size_t>(step.actor) < cells.size()) {
+    auto& cell = cells[step.actor];
+    cell.push_back("** CRASH **");
+    add_sends(cell, step.dropped, trace, "-x ", " (never sent)");
+    for (const auto& m : step.discarded) {
+      cell.push_back(fmt::format("x<-{} {} (never received)", trace.processes[m.from], m.message));
     }
   }
   return cells;

@@ -43,8 +43,12 @@ nlohmann::json to_json(const Trace& trace) {
     if (s.step.received) step["received"] = to_json(*s.step.received, trace);
     step["sent"] = nlohmann::json::array();
     for (const auto& m : s.step.sent) step["sent"].push_back(to_json(m, trace));
-    step["dropped"] = nlohmann::json::array();
-    for (const auto& m : s.step.dropped) step["dropped"].push_back(to_json(m, trace));
+    for (const auto& [key, messages] :
+         {std::pair{"dropped", &s.step.dropped}, std::pair{"to_crashed", &s.step.to_crashed},
+          std::pair{"discarded", &s.step.discarded}}) {
+      step[key] = nlohmann::json::array();
+      for (const auto& m : *messages) step[key].push_back(to_json(m, trace));
+    }
     step["changes"] = nlohmann::json::array();
     for (const auto& c : s.step.changes) {
       step["changes"].push_back({{"process", trace.processes.at(c.process)},

@@ -242,11 +242,24 @@ class AsyncSystem {
     if (a.kind != Action::Kind::Crash) {
       auto sends = run_handler(before, a);
       for (std::size_t k = 0; k < sends.size(); ++k) {
-        bool lost =
-            (a.crash_within && !((a.escaped >> k) & 1u)) || after.is_crashed(sends[k].to.index);
-        (lost ? r.dropped : r.sent).push_back(record(sends[k]));
+        if (before.is_crashed(sends[k].to.value())) {
+          r.to_crashed.push_back(record(sends[k]));
+        } else if (a.crash_within && !((a.escaped >> k) & 1u)) {
+          r.dropped.push_back(record(sends[k]));
+        } else {
+          r.sent.push_back(record(sends[k]));
+        }
       }
       r.crash = a.crash_within;
+    }
+    if (r.crash) {
+      // What was in flight to the process that crashed is gone.
+      for (std::size_t i = 0; i < before.network.size(); ++i) {
+        bool received_now = a.kind == Action::Kind::Receive && i == a.index;
+        if (before.network[i].to.value() == a.process && !received_now) {
+          r.discarded.push_back(record(before.network[i]));
+        }
+      }
     }
     for (int p = 0; p < process_count(); ++p) {
       append_changes(p, field_texts(before.processes[p]), field_texts(after.processes[p]),
@@ -297,13 +310,23 @@ class AsyncSystem {
     return out.sends();
   }
 
-  // A step with k >= 2 sends may be cut short by a crash after any proper non-empty subset.
+  // A step whose multicast reaches m >= 2 other processes may be cut short by a crash after any
+  // proper non-empty subset of those sends. (Cutting it after none of them is a crash before
+  // the step, after all of them a crash after it; a send to oneself is lost with the crash.)
   void add_crash_within_variants(const State& s, Action a, std::vector<Action>& out) const {
-    auto k = run_handler(s, a).size();
-    if (k < 2) return;
+    auto sends = run_handler(s, a);
+    std::vector<std::uint32_t> others;  // bit of each send to a live process other than the actor
+    for (std::size_t k = 0; k < sends.size(); ++k) {
+      auto to = sends[k].to.value();
+      if (to != a.process && !s.is_crashed(to)) others.push_back(1u << k);
+    }
+    if (others.size() < 2) return;
     a.crash_within = true;
-    for (std::uint32_t mask = 1; mask + 1 < (1u << k); ++mask) {
-      a.escaped = mask;
+    for (std::uint32_t subset = 1; subset + 1 < (1u << others.size()); ++subset) {
+      a.escaped = 0;
+      for (std::size_t i = 0; i < others.size(); ++i) {
+        if ((subset >> i) & 1u) a.escaped |= others[i];
+      }
       out.push_back(a);
     }
   }

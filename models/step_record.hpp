@@ -40,9 +40,11 @@ struct StepRecord {
   std::string action;  // the step's name: "RequestCs", "Receive", "Crash"
   int actor = -1;      // the process that takes the step
   std::optional<MessageRecord> received;
-  std::vector<MessageRecord> sent;     // sends that reached the network
-  std::vector<MessageRecord> dropped;  // sends lost because the sender crashed mid-multicast
-  bool crash = false;                  // the actor crashed in (or as) this step
+  std::vector<MessageRecord> sent;        // sends that reached the network
+  std::vector<MessageRecord> dropped;     // sends cut off because the sender crashed mid-step
+  std::vector<MessageRecord> to_crashed;  // sends to a process that had already crashed
+  std::vector<MessageRecord> discarded;   // in flight to the actor when it crashed: never received
+  bool crash = false;                     // the actor crashed in (or as) this step
   std::vector<FieldChange> changes;
 };
 

@@ -47,6 +47,36 @@ TEST_CASE("Ricart-Agrawala N=4: every property holds in 2084955 states under BFS
   check_all_hold_under_bfs_and_dfs(ricart_agrawala(4), 2084955, 13433284);
 }
 
+TEST_CASE("Ricart-Agrawala with slide 31's clocks on every message holds in 28582 states",
+          "[algorithms][ricart-agrawala]") {
+  System system(RicartAgrawala({.n = 3, .clocks = RicartAgrawala::ClockRule::Lamport}), {});
+  check_all_hold_under_bfs_and_dfs(system, 28582, 63402);
+}
+
+TEST_CASE("Ricart-Agrawala clocks: replies carry the sender's clock only under slide 31's rule",
+          "[algorithms][ricart-agrawala]") {
+  for (auto rule :
+       {RicartAgrawala::ClockRule::SequenceNumbers, RicartAgrawala::ClockRule::Lamport}) {
+    RicartAgrawala ra({.n = 3, .clocks = rule});
+    auto p = ra.initial_process(ProcessId{1});
+    p.clock = 4;
+    Outbox<RicartAgrawala::Message> out(ProcessId{1}, 3);
+    ra.on_message(out, p, ProcessId{0}, RicartAgrawala::Request{7});
+    REQUIRE(out.sends().size() == 1);
+    auto reply = std::get<RicartAgrawala::Reply>(out.sends()[0].message);
+    bool lamport = rule == RicartAgrawala::ClockRule::Lamport;
+    CHECK(p.clock == (lamport ? 8 : 7));  // max(own, received) + 1, or max(own, received)
+    CHECK(reply.clock == (lamport ? 8 : 0));
+    // A reply raises the receiver's clock only under slide 31's rule.
+    auto q = ra.initial_process(ProcessId{0});
+    q.state = CsState::Wanted;
+    Outbox<RicartAgrawala::Message> none(ProcessId{0}, 3);
+    ra.on_message(none, q, ProcessId{1}, reply);
+    CHECK(q.clock == (lamport ? 9 : 0));
+    CHECK(q.replies == 1);
+  }
+}
+
 TEST_CASE("Ricart-Agrawala N=3 under FIFO channels: fewer states (2101), same verdicts",
           "[algorithms][ricart-agrawala]") {
   auto r = search(ricart_agrawala(3, {.network = NetworkKind::Fifo}));
@@ -90,7 +120,7 @@ TEST_CASE("Ricart-Agrawala defers a request exactly when its own request is earl
     ra.on_message(out, p, ProcessId{0}, RicartAgrawala::Request{2});
     CHECK(out.sends().empty());
     CHECK(p.deferred == std::vector<ProcessId>{ProcessId{0}});
-    CHECK(p.clock == 2);
+    CHECK(p.clock == 2);  // sequence numbers: the highest seen
   }
   SECTION("equal timestamps: the lower process id wins") {
     auto p = wanting(1);

@@ -46,6 +46,10 @@ expect 1 'mutual exclusion +violated +\(invariant violation after 6 steps\)' che
 expect 0 'verdict: holds' check ricart-agrawala --n 3
 expect 0 'states=2879 ' check ricart-agrawala --n 3 --strategy dfs
 expect 0 'states=2101 ' check ricart-agrawala --n 3 --network fifo
+expect 0 'states=28582 ' check ricart-agrawala --n 3 --variant lamport-clocks
+expect 1 'states=2153 ' check maekawa --n 3 --max-states 2153
+expect 1 'states=2152 ' check maekawa --n 3 --max-states 2152
+expect 1 'mutual exclusion +incomplete' check maekawa --n 3 --max-states 2152
 expect 1 'deadlock after 6 steps' check ricart-agrawala --n 3 --crashes 1
 expect 3 'verdict: incomplete' check ricart-agrawala --n 3 --max-states 100
 expect 3 'states=100 ' check ricart-agrawala --n 3 --max-states 100
@@ -103,9 +107,24 @@ bad_input "--crashes must be between 0 and N=3, got -1" check maekawa --crashes 
 bad_input "--crashes must be between 0 and N=3, got 5" check maekawa --crashes 5
 bad_input "--network must be bag or fifo, got 'lossy'" check maekawa --network lossy
 bad_input "--strategy must be bfs or dfs, got 'astar'" check maekawa --strategy astar
-bad_input "must not be negative" check maekawa --max-states -5
-bad_input "must not be negative" check maekawa --time-limit -1
-bad_input "--max-depth" check maekawa --max-depth x
+bad_input "--max-states must be between 0 and 4294967295, got -5" check maekawa --max-states -5
+bad_input "--max-states must be between 0 and 4294967295, got 99999999999999999999999" check maekawa --max-states 99999999999999999999999
+bad_input "--time-limit must not be negative" check maekawa --time-limit -1
+bad_input "--time-limit must be a number of seconds, got 'nan'" check maekawa --time-limit nan
+bad_input "--time-limit must be a number of seconds, got '1e400'" check maekawa --time-limit 1e400
+bad_input "--n must be a decimal integer, got '010'" check maekawa --n 010
+bad_input "--n must be a decimal integer, got '0x10'" check maekawa --n 0x10
+bad_input "--n must be between .* got 99999999999" check maekawa --n 99999999999
+bad_input "--requests must be between 1 and 4, got 1000" check maekawa --requests 1000
+bad_input "--max-depth must be between 0 and 4294967294, got 5000000000" check maekawa --max-depth 5000000000
+bad_input "is not a process number" check maekawa --sets ""
+bad_input "is not a process number" check maekawa --sets ";"
+bad_input "is not a process number" check maekawa --sets "1,2;"
+bad_input "unknown variant 'optimised' of ricart-agrawala" check ricart-agrawala --variant optimised
+bad_input "--trace-json needs a file name" check maekawa --trace-json ""
+# The report is already out when the write fails: exit 2 and the error, after it.
+expect 2 "interleave: error: could not write --trace-json file '/dev/full'" check maekawa --trace-json /dev/full
+bad_input "--max-depth must be a decimal integer, got 'x'" check maekawa --max-depth x
 bad_input "cannot write --trace-json file" check maekawa --trace-json /nonexistent/dir/t.json
 bad_input "" check
 bad_input "" frobnicate

@@ -138,6 +138,29 @@ TEST_CASE("A crashed process receives nothing: messages in flight to it are drop
   REQUIRE(crashed.network.size() == 1);
   CHECK(crashed.network[0].to == ProcessId{2});
   CHECK(crashed.count_live([](const auto&) { return true; }) == 2);
+  auto record = system.record_step(s, {AsyncAction::Kind::Crash, 1, 0}, crashed);
+  CHECK(record.crash);
+  REQUIRE(record.discarded.size() == 2);
+  CHECK(record.discarded[0] == MessageRecord{0, 1, "note(value=1)"});
+  CHECK(record.discarded[1] == MessageRecord{0, 1, "note(value=2)"});
+}
+
+TEST_CASE("A send to a process that has crashed is recorded as lost to the crash", "[models]") {
+  System system(Notes{}, {.max_crashes = 1});
+  auto initial = system.initial_states()[0];
+  auto crashed = system.next(initial, {AsyncAction::Kind::Crash, 2, 0});
+  std::vector<AsyncAction> actions;
+  system.actions(crashed, actions);
+  // Only two sends reach live processes other than the sender, so no crash can cut the multicast
+  // (the budget is used anyway); the note to p3 vanishes.
+  REQUIRE(actions.size() == 1);
+  auto after = system.next(crashed, actions[0]);
+  CHECK(after.network.size() == 2);
+  auto record = system.record_step(crashed, actions[0], after);
+  CHECK(record.sent.size() == 2);
+  CHECK(record.to_crashed == std::vector<MessageRecord>{{0, 2, "note(value=3)"}});
+  CHECK(record.dropped.empty());
+  CHECK_FALSE(record.crash);
 }
 
 TEST_CASE("Equal states encode to equal bytes whatever the order of sends", "[models]") {
