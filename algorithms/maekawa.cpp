@@ -64,6 +64,11 @@ std::string format_voting_sets(const VotingSets& sets) {
 }
 
 VotingSets default_voting_sets(int n) {
+  if (n == 7) {
+    // The Fano plane: its seven lines, one per process and each containing it; any two lines
+    // meet in exactly one point.
+    return parse_voting_sets("1,2,3;2,4,6;3,5,6;1,4,5;2,5,7;1,6,7;3,4,7");
+  }
   if (n == 3)
     return {
         {ProcessId{0}, ProcessId{1}}, {ProcessId{1}, ProcessId{2}}, {ProcessId{2}, ProcessId{0}}};

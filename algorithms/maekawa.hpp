@@ -39,7 +39,8 @@ using VotingSets = std::vector<std::vector<ProcessId>>;
 VotingSets parse_voting_sets(std::string_view text);
 std::string format_voting_sets(const VotingSets& sets);
 
-// The default sets: for N=3 the lecture's cycle; otherwise Maekawa's grid: processes laid out
+// The default sets: for N=3 the lecture's cycle; for N=7 the Fano plane (K=3, the projective
+// plane of order 2 that Maekawa's construction uses); otherwise Maekawa's grid: processes laid out
 // row by row in a grid ceil(sqrt(N)) wide, V_i = p_i's row and column (|V_i| about 2 sqrt(N)-1).
 // Any two sets meet where one's row crosses the other's column.
 VotingSets default_voting_sets(int n);

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "algorithms/central_server.hpp"
 #include "algorithms/maekawa.hpp"
 #include "algorithms/ricart_agrawala.hpp"
+#include "algorithms/token_ring.hpp"
 #include "models/async_system.hpp"
 
 namespace interleave {
@@ -54,6 +56,32 @@ void check_crashes(const AsyncSemantics& semantics, int n) {
   }
 }
 
+// Validates the parameters (constructing the algorithm does), checks the crash budget against
+// the number of processes, and erases the type.
+template <class Algorithm>
+Instance make_async(const RunParameters& p, const AlgorithmInfo& info, const std::string& variant,
+                    typename Algorithm::Params params,
+                    std::vector<std::pair<std::string, std::string>> parameters,
+                    std::vector<std::string> header) {
+  auto algorithm = [&] {
+    try {
+      return Algorithm(std::move(params));
+    } catch (const std::invalid_argument& e) {
+      throw BadInput(e.what());
+    }
+  }();
+  check_crashes(p.semantics, algorithm.process_count());
+  Instance instance;
+  instance.run = describe_run(info, variant, std::move(parameters), p.semantics);
+  instance.header = std::move(header);
+  instance.model = make_any_model(AsyncSystem<Algorithm>(std::move(algorithm), p.semantics));
+  return instance;
+}
+
+std::vector<std::pair<std::string, std::string>> n_and_requests(int n, int requests) {
+  return {{"n", std::to_string(n)}, {"requests", std::to_string(requests)}};
+}
+
 Instance make_ricart_agrawala(const RunParameters& p, const AlgorithmInfo& info) {
   auto variant = variant_or_default(p, info);
   RicartAgrawala::Params params{.n = p.n.value_or(3),
@@ -61,21 +89,27 @@ Instance make_ricart_agrawala(const RunParameters& p, const AlgorithmInfo& info)
                                 .clocks = variant == "lamport-clocks"
                                               ? RicartAgrawala::ClockRule::Lamport
                                               : RicartAgrawala::ClockRule::SequenceNumbers};
-  try {
-    params.validate();
-  } catch (const std::invalid_argument& e) {
-    throw BadInput(e.what());
-  }
-  check_crashes(p.semantics, params.n);
-  Instance instance;
-  instance.run =
-      describe_run(info, variant,
-                   {{"n", std::to_string(params.n)}, {"requests", std::to_string(params.requests)}},
-                   p.semantics);
-  instance.header.push_back(
-      fmt::format("processes: {}; requests per process: {}", params.n, params.requests));
-  instance.model = make_any_model(AsyncSystem<RicartAgrawala>(RicartAgrawala(params), p.semantics));
-  return instance;
+  return make_async<RicartAgrawala>(
+      p, info, variant, params, n_and_requests(params.n, params.requests),
+      {fmt::format("processes: {}; requests per process: {}", params.n, params.requests)});
+}
+
+Instance make_central_server(const RunParameters& p, const AlgorithmInfo& info) {
+  auto variant = variant_or_default(p, info);
+  CentralServer::Params params{.n = p.n.value_or(3), .requests = p.requests.value_or(1)};
+  return make_async<CentralServer>(
+      p, info, variant, params, n_and_requests(params.n, params.requests),
+      {fmt::format("clients: {} and the server; requests per client: {}", params.n,
+                   params.requests)});
+}
+
+Instance make_token_ring(const RunParameters& p, const AlgorithmInfo& info) {
+  auto variant = variant_or_default(p, info);
+  TokenRing::Params params{.n = p.n.value_or(3), .requests = p.requests.value_or(1)};
+  return make_async<TokenRing>(
+      p, info, variant, params, n_and_requests(params.n, params.requests),
+      {fmt::format("processes: {} on a ring, p1 starts with the token; requests per process: {}",
+                   params.n, params.requests)});
 }
 
 Instance make_maekawa(const RunParameters& p, const AlgorithmInfo& info) {
@@ -86,14 +120,13 @@ Instance make_maekawa(const RunParameters& p, const AlgorithmInfo& info) {
   params.requests = p.requests.value_or(1);
   try {
     if (p.sets) params.voting_sets = parse_voting_sets(*p.sets);
-    params.n = p.n.value_or(p.sets ? static_cast<int>(params.voting_sets.size()) : 3);
-    if (!p.sets && params.n >= 2 && params.n <= kMaxProcesses)
-      params.voting_sets = default_voting_sets(params.n);
-    params.validate();
   } catch (const std::invalid_argument& e) {
     throw BadInput(e.what());
   }
-  check_crashes(p.semantics, params.n);
+  params.n = p.n.value_or(p.sets ? static_cast<int>(params.voting_sets.size()) : 3);
+  if (!p.sets && params.n >= 2 && params.n <= kMaxProcesses) {
+    params.voting_sets = default_voting_sets(params.n);
+  }
   std::string sets_text;
   for (std::size_t i = 0; i < params.voting_sets.size(); ++i) {
     if (i) sets_text += ';';
@@ -101,17 +134,12 @@ Instance make_maekawa(const RunParameters& p, const AlgorithmInfo& info) {
       sets_text += (k ? "," : "") + std::to_string(params.voting_sets[i][k].value() + 1);
     }
   }
-  Instance instance;
-  instance.run = describe_run(info, variant,
-                              {{"n", std::to_string(params.n)},
-                               {"sets", sets_text},
-                               {"requests", std::to_string(params.requests)}},
-                              p.semantics);
-  instance.header.push_back(
-      fmt::format("processes: {}; requests per process: {}", params.n, params.requests));
-  instance.header.push_back("voting sets: " + format_voting_sets(params.voting_sets));
-  instance.model = make_any_model(AsyncSystem<Maekawa>(Maekawa(params), p.semantics));
-  return instance;
+  auto parameters = n_and_requests(params.n, params.requests);
+  parameters.insert(parameters.begin() + 1, {"sets", sets_text});
+  return make_async<Maekawa>(
+      p, info, variant, params, std::move(parameters),
+      {fmt::format("processes: {}; requests per process: {}", params.n, params.requests),
+       "voting sets: " + format_voting_sets(params.voting_sets)});
 }
 
 std::vector<AlgorithmInfo> build_catalog() {
@@ -130,6 +158,32 @@ std::vector<AlgorithmInfo> build_catalog() {
   });
   entries.back().make = [](const RunParameters& p) {
     return make_ricart_agrawala(p, find_algorithm("ricart-agrawala"));
+  };
+  entries.push_back({
+      .name = "central-server",
+      .summary = "mutual exclusion by a central server that queues requests for a token",
+      .source = "slides 33-36",
+      .variants = {{"original",
+                    "as on slide 34: grant if free, else queue; grant the oldest on release"}},
+      .parameters = {{"--n", "number of clients, 2..8 (default 3); the server is one more process"},
+                     kRequests},
+      .symmetry = "none yet (clients are interchangeable)",
+      .make = {},
+  });
+  entries.back().make = [](const RunParameters& p) {
+    return make_central_server(p, find_algorithm("central-server"));
+  };
+  entries.push_back({
+      .name = "token-ring",
+      .summary = "mutual exclusion by a token passed around a unidirectional ring",
+      .source = "slides 37-40",
+      .variants = {{"original", "as on slide 38: pass the token on unless wanting the CS"}},
+      .parameters = {{"--n", "number of processes on the ring, 2..10 (default 3)"}, kRequests},
+      .symmetry = "none yet (rotations of the ring, once the token's start is rotated too)",
+      .make = {},
+  });
+  entries.back().make = [](const RunParameters& p) {
+    return make_token_ring(p, find_algorithm("token-ring"));
   };
   entries.push_back({
       .name = "maekawa",

@@ -145,16 +145,20 @@ std::string limits_text(const CheckOptions& o) {
   return text.empty() ? " none" : text;
 }
 
-void print_report(const SearchResult& result, const Instance& instance, const CheckOptions& o) {
+std::string steps_text(std::size_t n) {
+  return fmt::format("{} step{}", n, n == 1 ? "" : "s");
+}
+
+void print_report(const SearchResult& result) {
   fmt::print("\n");
   std::size_t width = 0;
   for (const auto& p : result.properties) width = std::max(width, p.name.size());
   for (const auto& p : result.properties) {
     std::string note;
     if (p.trace && p.trace->kind == TraceKind::Example) {
-      note = fmt::format("(reached in {} steps)", p.trace->length());
+      note = fmt::format("(reached in {})", steps_text(p.trace->length()));
     } else if (p.trace) {
-      note = fmt::format("({} after {} steps)", to_string(p.trace->kind), p.trace->length());
+      note = fmt::format("({} after {})", to_string(p.trace->kind), steps_text(p.trace->length()));
     } else if (p.verdict == Verdict::Incomplete) {
       note = "(not decided before the search stopped)";
     }
@@ -170,14 +174,12 @@ void print_report(const SearchResult& result, const Instance& instance, const Ch
   for (const auto& p : result.properties) {
     if (p.verdict != Verdict::Violated || !p.trace) continue;
     bool shortest = result.strategy == Strategy::BreadthFirst;
-    fmt::print("\nCounterexample to \"{}\": {}, {} steps ({}):\n\n", p.name,
-               to_string(p.trace->kind), p.trace->length(),
+    fmt::print("\nCounterexample to \"{}\": {}, {} ({}):\n\n", p.name, to_string(p.trace->kind),
+               steps_text(p.trace->length()),
                shortest ? "a shortest one: breadth-first search"
                         : "found by depth-first search, not necessarily shortest");
     fmt::print("{}", render_text_msc(*p.trace));
   }
-  (void)instance;
-  (void)o;
 }
 
 int run_check(CheckOptions& o) {
@@ -223,7 +225,7 @@ int run_check(CheckOptions& o) {
   if (o.json) {
     fmt::print("{}\n", result_json(result, instance).dump());
   } else {
-    print_report(result, instance, o);
+    print_report(result);
   }
 
   if (trace_file.is_open()) {

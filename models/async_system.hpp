@@ -206,10 +206,19 @@ class AsyncSystem {
     return interleave::decode<State>(bytes);
   }
 
+  // Lifeline names: p1..pN, unless the algorithm names its processes (a server, say).
   std::vector<std::string> process_names() const {
     std::vector<std::string> names;
-    for (int p = 0; p < process_count(); ++p) names.push_back(to_string(ProcessId{p}));
+    for (int p = 0; p < process_count(); ++p) names.push_back(process_name(ProcessId{p}));
     return names;
+  }
+
+  std::string process_name(ProcessId p) const {
+    if constexpr (requires { algorithm_.process_name(p); }) {
+      return algorithm_.process_name(p);
+    } else {
+      return to_string(p);
+    }
   }
 
   StateRecord record_state(const State& s) const {
@@ -272,14 +281,14 @@ class AsyncSystem {
     std::string out;
     for (int p = 0; p < process_count(); ++p) {
       if (p) out += ' ';
-      out +=
-          to_string(ProcessId{p}) + (s.is_crashed(p) ? "(crashed)" : "") + to_text(s.processes[p]);
+      out += process_name(ProcessId{p}) + (s.is_crashed(p) ? "(crashed)" : "") +
+             to_text(s.processes[p]);
     }
     out += " | in flight: [";
     for (std::size_t i = 0; i < s.network.size(); ++i) {
       const auto& e = s.network[i];
-      out +=
-          (i ? ", " : "") + to_string(e.from) + "->" + to_string(e.to) + " " + to_text(e.message);
+      out += (i ? ", " : "") + process_name(e.from) + "->" + process_name(e.to) + " " +
+             to_text(e.message);
     }
     return out + "]";
   }

@@ -157,6 +157,16 @@ TEST_CASE("Default voting sets: the lecture's cycle for N=3, pairwise-intersecti
       CHECK(std::find(set.begin(), set.end(), ProcessId{i}) != set.end());
     }
   }
+  // N=7: the Fano plane, seven lines of three points, any two meeting in exactly one.
+  auto fano = default_voting_sets(7);
+  for (int i = 0; i < 7; ++i) {
+    CHECK(fano[i].size() == 3);
+    for (int j = i + 1; j < 7; ++j) {
+      long common = 0;
+      for (auto p : fano[i]) common += std::count(fano[j].begin(), fano[j].end(), p);
+      CHECK(common == 1);
+    }
+  }
   // N=9: a 3x3 grid, so |V_i| = 2*3-1 = 5.
   for (const auto& set : default_voting_sets(9)) CHECK(set.size() == 5);
 }

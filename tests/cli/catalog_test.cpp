@@ -9,10 +9,11 @@ RunParameters params(std::string algorithm) {
   return {.algorithm = std::move(algorithm)};
 }
 
-TEST_CASE("The catalog lists Ricart-Agrawala and Maekawa with their variants", "[cli]") {
+TEST_CASE("The catalog lists the mutual exclusion algorithms with their variants", "[cli]") {
   std::vector<std::string> names;
   for (const auto& a : catalog()) names.push_back(a.name);
-  CHECK(names == std::vector<std::string>{"ricart-agrawala", "maekawa"});
+  CHECK(names ==
+        std::vector<std::string>{"ricart-agrawala", "central-server", "token-ring", "maekawa"});
   CHECK(find_algorithm("maekawa").variants.size() == 2);
   CHECK(find_algorithm("maekawa").variants[1].name == "optimised");
 }

@@ -58,6 +58,14 @@ expect 3 'stopped: depth limit reached' check ricart-agrawala --n 3 --max-depth 
 expect 3 'mutual exclusion +incomplete' check ricart-agrawala --n 3 --max-depth 5
 expect 0 'verdict: holds' check ricart-agrawala --n 3 --max-depth 18
 expect 1 'verdict: violated' check maekawa --n 3 --max-states 100000 --time-limit 60
+expect 0 'states=180 ' check central-server
+expect 1 'deadlock freedom +violated +\(deadlock after 4 steps\)' check central-server --crashes 1
+expect 0 'states=162 ' check token-ring
+expect 1 'deadlock after 3 steps' check token-ring --crashes 1
+expect 0 'reached in 1 step\)' check token-ring
+bad_input "central-server: --n \(clients\) must be between 2 and 8, got 9" check central-server --n 9
+bad_input "--crashes must be between 0 and N=4, got 5" check central-server --crashes 5
+bad_input "--sets does not apply to token-ring" check token-ring --sets "1,2;1,2"
 expect 0 'ricart-agrawala' list
 expect 0 'optimised' list
 
