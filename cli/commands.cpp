@@ -165,10 +165,12 @@ void print_report(const SearchResult& result) {
     auto line = fmt::format("  {:<{}}  {:<10} {}", p.name, width, to_string(p.verdict), note);
     fmt::print("{}\n", line.substr(0, line.find_last_not_of(' ') + 1));
   }
-  auto verdict = result.overall();
-  const auto* violation = result.first_violation();
-  fmt::print("\nverdict: {}{}\n", to_string(verdict),
-             violation ? fmt::format(" ({})", violation->name) : std::string());
+  std::string violated;
+  for (const auto& p : result.properties) {
+    if (p.verdict == Verdict::Violated) violated += (violated.empty() ? "" : ", ") + p.name;
+  }
+  fmt::print("\nverdict: {}{}\n", to_string(result.overall()),
+             violated.empty() ? std::string() : " (" + violated + ")");
   fmt::print("stopped: {}\n", to_string(result.stop));
   fmt::print("{}\n", format_statistics(result.stats));
   for (const auto& p : result.properties) {
