@@ -136,6 +136,15 @@ TEST_CASE("A Maekawa request to oneself and one other cannot be cut by a crash",
   CHECK(std::none_of(actions.begin(), actions.end(), [](const auto& a) { return a.crash_within; }));
 }
 
+TEST_CASE("Maekawa with p_i left out of V_i keeps mutual exclusion and still deadlocks (slide 49)",
+          "[algorithms][maekawa]") {
+  System system(Maekawa({.n = 3, .voting_sets = parse_voting_sets("2,3;1,3;1,2")}), {});
+  auto r = search(system);
+  CHECK(r.stats.states == 2645);
+  CHECK(outcome(r, "mutual exclusion").verdict == Verdict::Holds);
+  CHECK(outcome(r, kDeadlockFreedom).trace->length() == 12);
+}
+
 TEST_CASE("Maekawa N=4 with grid voting sets deadlocks in 20 steps", "[algorithms][maekawa]") {
   auto r = search(maekawa(4));
   CHECK(r.stats.states == 1455531);
