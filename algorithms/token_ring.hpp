@@ -69,12 +69,13 @@ class TokenRing {
   void exit(Outbox<Message>& out, Process& p) const;
 
   // -- Properties ----------------------------------------------------------------------------
-  // Exactly one token: held by one process or in flight, never both, never none.
+  // Exactly one token, held by a live process or in flight; a crash may lose it (it dies with
+  // its holder, or is sent to a dead process) but never duplicates it.
   template <class State>
   static bool one_token(const State& s) {
-    auto held = s.count_live([](const Process& p) { return p.has_token; });
-    auto in_flight = static_cast<int>(s.network.size());
-    return held + in_flight == 1 || s.crash_count() > 0;
+    auto tokens = s.count_live([](const Process& p) { return p.has_token; }) +
+                  static_cast<int>(s.network.size());
+    return tokens == 1 || (tokens == 0 && s.crash_count() > 0);
   }
 
   template <class State>
