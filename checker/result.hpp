@@ -36,6 +36,8 @@ struct SearchOptions {
   std::uint32_t max_depth = 0;    // 0: no limit
   double time_limit_seconds = 0;  // 0: no limit
   bool stop_when_decided = true;
+  // The properties to check, by name ("deadlock freedom" included); empty: every property.
+  std::vector<std::string> properties;
   ProgressReporter* progress = nullptr;
 };
 

@@ -52,16 +52,24 @@ template <Model M>
   result.properties.push_back({std::string(kDeadlockFreedom), PropertyKind::DeadlockFreedom});
   for (const auto& p : properties) result.properties.push_back({p.name, p.kind});
   std::vector<StateStore::Id> decided_at(result.properties.size(), kUndecided);
-  std::size_t undecided = decided_at.size();
+  // Only the properties named in options.properties are checked (all when it is empty).
+  std::vector<bool> checked(result.properties.size());
+  for (std::size_t i = 0; i < checked.size(); ++i) {
+    const auto& names = options.properties;
+    checked[i] = names.empty() ||
+                 std::find(names.begin(), names.end(), result.properties[i].name) != names.end();
+  }
+  std::size_t undecided =
+      static_cast<std::size_t>(std::count(checked.begin(), checked.end(), true));
 
   auto decide = [&](std::size_t outcome, StateStore::Id id) {
-    if (decided_at[outcome] != kUndecided) return;
+    if (!checked[outcome] || decided_at[outcome] != kUndecided) return;
     decided_at[outcome] = id;
     --undecided;
   };
   auto check_state = [&](const State& s, StateStore::Id id) {
     for (std::size_t i = 0; i < properties.size(); ++i) {
-      if (decided_at[i + 1] != kUndecided) continue;
+      if (!checked[i + 1] || decided_at[i + 1] != kUndecided) continue;
       bool satisfied = properties[i].holds_in(s);
       if (properties[i].kind == PropertyKind::Always ? !satisfied : satisfied) decide(i + 1, id);
     }
@@ -170,6 +178,9 @@ template <Model M>
       outcome.trace =
           build_trace(model, detail::replay_key_of(store, decided_at[i]), outcome.name, kind);
     }
+  }
+  for (std::size_t i = checked.size(); i-- > 0;) {
+    if (!checked[i]) result.properties.erase(result.properties.begin() + static_cast<long>(i));
   }
 
   statistics();

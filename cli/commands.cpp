@@ -34,6 +34,7 @@ struct CheckOptions {
   std::uint32_t max_depth = 0;   // 0: no limit
   double time_limit = 0;         // 0: no limit
   std::optional<std::string> trace_json;
+  std::vector<std::string> properties;  // --property, as given
   bool json = false;
   bool quiet_progress = false;
 };
@@ -96,7 +97,7 @@ void print_list() {
     fmt::print("  properties:");
     auto instance = a.make(RunParameters{.algorithm = a.name});
     for (const auto& p : instance.model->properties())
-      fmt::print(" \"{}\" ({});", p.name, to_string(p.kind));
+      fmt::print(" {} ({});", property_slug(p.name), to_string(p.kind));
     fmt::print("\n  symmetry: {}\n\n", a.symmetry);
   }
   fmt::print("System model options (every algorithm):\n");
@@ -200,6 +201,22 @@ int run_check(CheckOptions& o) {
 
   auto instance = make_instance(o.run);
 
+  // --property NAME: the CLI name ("mutual-exclusion") or the report's ("mutual exclusion").
+  std::vector<std::string> selected;
+  auto known = instance.model->properties();
+  for (const auto& wanted : o.properties) {
+    auto match = std::find_if(known.begin(), known.end(), [&](const PropertyInfo& p) {
+      return p.name == wanted || property_slug(p.name) == wanted;
+    });
+    if (match == known.end()) {
+      std::string names;
+      for (const auto& p : known) names += (names.empty() ? "" : ", ") + property_slug(p.name);
+      throw BadInput(fmt::format("unknown property '{}' of {} (known: {})", wanted,
+                                 instance.run.algorithm, names));
+    }
+    selected.push_back(match->name);
+  }
+
   std::ofstream trace_file;
   if (o.trace_json) {
     if (o.trace_json->empty()) throw BadInput("--trace-json needs a file name");
@@ -221,6 +238,7 @@ int run_check(CheckOptions& o) {
                         .max_states = o.max_states,
                         .max_depth = o.max_depth,
                         .time_limit_seconds = o.time_limit,
+                        .properties = selected,
                         .progress = o.quiet_progress ? nullptr : &progress};
   auto result = instance.model->check(options);
 
@@ -277,6 +295,8 @@ int run_cli(int argc, const char* const* argv) {
                     "do not expand states at this depth (0: no limit; verdict incomplete if hit)");
   check->add_option("--time-limit", o.time_limit_text,
                     "stop after this many seconds (0: no limit; verdict incomplete if hit)");
+  check->add_option("--property", o.properties,
+                    "check only this property (repeatable; default: all), e.g. mutual-exclusion");
   check->add_option("--trace-json", o.trace_json,
                     "write the counterexample as a replayable JSON file");
   check->add_flag("--json", o.json, "print one JSON object instead of the report");

@@ -30,6 +30,16 @@ inline std::string_view to_string(PropertyKind kind) {
   return "?";
 }
 
+// The command-line name of a property: "mutual exclusion" -> "mutual-exclusion".
+inline std::string property_slug(std::string_view name) {
+  std::string slug(name);
+  for (auto& c : slug) {
+    if (c == ' ') c = '-';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return slug;
+}
+
 template <class State>
 struct Property {
   std::string name;

@@ -79,6 +79,20 @@ TEST_CASE("No deadlock of Maekawa N=3 is shorter than 12 steps (exhaustive depth
   CHECK(shortest_deadlock_by_exhaustive_dfs(system, 12) == 12);
 }
 
+TEST_CASE("Checking only deadlock freedom stops at the first deadlock, still a shortest one",
+          "[algorithms][maekawa]") {
+  auto r = search(maekawa(3), {.properties = {std::string(kDeadlockFreedom)}});
+  REQUIRE(r.properties.size() == 1);
+  CHECK(r.properties[0].name == kDeadlockFreedom);
+  CHECK(r.stop == StopReason::AllDecided);
+  CHECK(r.properties[0].trace->length() == 12);
+  CHECK(r.stats.states < 2153);
+  auto only_safety = search(maekawa(3), {.properties = {"mutual exclusion"}});
+  REQUIRE(only_safety.properties.size() == 1);
+  CHECK(only_safety.overall() == Verdict::Holds);
+  CHECK(only_safety.stats.states == 2153);
+}
+
 TEST_CASE("Maekawa N=3 gives equal state counts under BFS and DFS", "[algorithms][maekawa]") {
   auto system = maekawa(3);
   auto bfs = search(system, {.strategy = Strategy::BreadthFirst});

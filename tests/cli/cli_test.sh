@@ -66,6 +66,10 @@ expect 0 'reached in 1 step\)' check token-ring
 bad_input "central-server: --n \(clients\) must be between 2 and 8, got 9" check central-server --n 9
 bad_input "--crashes must be between 0 and N=4, got 5" check central-server --crashes 5
 bad_input "--sets does not apply to token-ring" check token-ring --sets "1,2;1,2"
+expect 0 'verdict: holds' check maekawa --property mutual-exclusion
+expect 1 'verdict: violated \(deadlock freedom\)' check maekawa --property deadlock-freedom --property "mutual exclusion"
+expect 0 'mutual-exclusion \(always\)' list
+bad_input "unknown property 'liveness' of maekawa \(known: deadlock-freedom, well-formed, mutual-exclusion" check maekawa --property liveness
 expect 0 'ricart-agrawala' list
 expect 0 'optimised' list
 
