@@ -9,14 +9,8 @@
 namespace interleave {
 
 void CentralServer::Params::validate() const {
-  if (n < 2 || n > 8) {
-    throw std::invalid_argument(
-        fmt::format("central-server: --n (clients) must be between 2 and 8, got {}", n));
-  }
-  if (requests < 1 || requests > 4) {
-    throw std::invalid_argument(
-        fmt::format("central-server: --requests must be between 1 and 4, got {}", requests));
-  }
+  require_in_range("central-server", "--n (clients)", n, 2, 8);
+  require_in_range("central-server", "--requests", requests, 1, kMaxRequests);
 }
 
 CentralServer::CentralServer(Params params) : params_(params) {

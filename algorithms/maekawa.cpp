@@ -89,14 +89,8 @@ std::string_view to_string(Maekawa::Variant v) {
 }
 
 void Maekawa::Params::validate() const {
-  if (n < 2 || n > kMaxProcesses) {
-    throw std::invalid_argument(
-        fmt::format("maekawa: --n must be between 2 and {}, got {}", kMaxProcesses, n));
-  }
-  if (requests < 1 || requests > 4) {
-    throw std::invalid_argument(
-        fmt::format("maekawa: --requests must be between 1 and 4, got {}", requests));
-  }
+  require_in_range("maekawa", "--n", n, 2, kMaxProcesses);
+  require_in_range("maekawa", "--requests", requests, 1, kMaxRequests);
   if (static_cast<int>(voting_sets.size()) != n) {
     throw std::invalid_argument(fmt::format("maekawa: --sets gives {} voting sets for {} processes",
                                             voting_sets.size(), n));

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "models/async_system.hpp"
+#include "models/parameters.hpp"
 #include "properties/mutual_exclusion.hpp"
 
 namespace interleave {

@@ -10,14 +10,8 @@
 namespace interleave {
 
 void RicartAgrawala::Params::validate() const {
-  if (n < 2 || n > 8) {
-    throw std::invalid_argument(
-        fmt::format("ricart-agrawala: --n must be between 2 and 8, got {}", n));
-  }
-  if (requests < 1 || requests > 4) {
-    throw std::invalid_argument(
-        fmt::format("ricart-agrawala: --requests must be between 1 and 4, got {}", requests));
-  }
+  require_in_range("ricart-agrawala", "--n", n, 2, 8);
+  require_in_range("ricart-agrawala", "--requests", requests, 1, kMaxRequests);
 }
 
 RicartAgrawala::RicartAgrawala(Params params) : params_(params) {

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "models/async_system.hpp"
+#include "models/parameters.hpp"
 #include "properties/mutual_exclusion.hpp"
 
 namespace interleave {

@@ -8,13 +8,8 @@
 namespace interleave {
 
 void TokenRing::Params::validate() const {
-  if (n < 2 || n > 10) {
-    throw std::invalid_argument(fmt::format("token-ring: --n must be between 2 and 10, got {}", n));
-  }
-  if (requests < 1 || requests > 4) {
-    throw std::invalid_argument(
-        fmt::format("token-ring: --requests must be between 1 and 4, got {}", requests));
-  }
+  require_in_range("token-ring", "--n", n, 2, 10);
+  require_in_range("token-ring", "--requests", requests, 1, kMaxRequests);
 }
 
 TokenRing::TokenRing(Params params) : params_(params) {
