@@ -52,7 +52,8 @@ RunDescription describe_run(const AlgorithmInfo& info, const std::string& varian
 void check_crashes(const AsyncSemantics& semantics, int n) {
   if (semantics.max_crashes < 0 || semantics.max_crashes > n) {
     throw BadInput(
-        fmt::format("--crashes must be between 0 and N={}, got {}", n, semantics.max_crashes));
+        fmt::format("--crashes must be between 0 and {} (the number of processes), got {}", n,
+                    semantics.max_crashes));
   }
 }
 

@@ -64,7 +64,7 @@ expect 0 'states=162 ' check token-ring
 expect 1 'deadlock after 3 steps' check token-ring --crashes 1
 expect 0 'reached in 1 step\)' check token-ring
 bad_input "central-server: --n \(clients\) must be between 2 and 8, got 9" check central-server --n 9
-bad_input "--crashes must be between 0 and N=4, got 5" check central-server --crashes 5
+bad_input "--crashes must be between 0 and 4 \\(the number of processes\\), got 5" check central-server --crashes 5
 bad_input "--sets does not apply to token-ring" check token-ring --sets "1,2;1,2"
 expect 0 'verdict: holds' check maekawa --property mutual-exclusion
 expect 1 'verdict: violated \(deadlock freedom\)' check maekawa --property deadlock-freedom --property "mutual exclusion"
@@ -115,8 +115,8 @@ bad_input "--sets does not apply to ricart-agrawala" check ricart-agrawala --set
 bad_input "--n" check maekawa --n abc
 bad_input "--n" check maekawa --n 3.5
 bad_input "--requests" check maekawa --requests -1
-bad_input "--crashes must be between 0 and N=3, got -1" check maekawa --crashes -1
-bad_input "--crashes must be between 0 and N=3, got 5" check maekawa --crashes 5
+bad_input "--crashes must be between 0 and 3 \\(the number of processes\\), got -1" check maekawa --crashes -1
+bad_input "--crashes must be between 0 and 3 \\(the number of processes\\), got 5" check maekawa --crashes 5
 bad_input "--network must be bag or fifo, got 'lossy'" check maekawa --network lossy
 bad_input "--strategy must be bfs or dfs, got 'astar'" check maekawa --strategy astar
 bad_input "--max-states must be between 0 and 4294967295, got -5" check maekawa --max-states -5
