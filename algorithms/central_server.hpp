@@ -86,6 +86,13 @@ class CentralServer {
   // -- Properties ----------------------------------------------------------------------------
   static bool well_formed(const Process& p);
 
+  // A request is outstanding from RequestCs until ExitCs (for the ordering property).
+  bool has_request(const Process& p) const { return p.state != CsState::Released; }
+  template <class State>
+  Property<State> ordering() const {
+    return causal_ordering<State>();
+  }
+
   template <class State>
   std::vector<Property<State>> properties() const {
     return {

@@ -111,6 +111,13 @@ class Maekawa {
   // -- Properties ----------------------------------------------------------------------------
   bool well_formed(ProcessId self, const Process& p) const;
 
+  // A request is outstanding from RequestCs until ExitCs (for the ordering property).
+  bool has_request(const Process& p) const { return p.state != CsState::Released; }
+  template <class State>
+  Property<State> ordering() const {
+    return causal_ordering<State>();
+  }
+
   template <class State>
   std::vector<Property<State>> properties() const {
     return {

@@ -79,6 +79,13 @@ class TokenRing {
     return tokens == 1 || (tokens == 0 && s.crash_count() > 0);
   }
 
+  // A request is outstanding from RequestCs until ExitCs (for the ordering property).
+  bool has_request(const Process& p) const { return p.state != CsState::Released; }
+  template <class State>
+  Property<State> ordering() const {
+    return causal_ordering<State>();
+  }
+
   template <class State>
   std::vector<Property<State>> properties() const {
     return {

@@ -45,7 +45,8 @@ RunDescription describe_run(const AlgorithmInfo& info, const std::string& varian
           variant,
           std::move(parameters),
           {{"network", std::string(to_string(semantics.network))},
-           {"crashes", std::to_string(semantics.max_crashes)}},
+           {"crashes", std::to_string(semantics.max_crashes)},
+           {"happened_before", semantics.track_causality ? "tracked" : "not tracked"}},
           semantics.describe()};
 }
 

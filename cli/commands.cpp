@@ -95,7 +95,8 @@ void print_list() {
     fmt::print("  parameters:\n");
     for (const auto& p : a.parameters) fmt::print("    {:<12} {}\n", p.flag, p.description);
     fmt::print("  properties:");
-    auto instance = a.make(RunParameters{.algorithm = a.name});
+    auto instance =
+        a.make(RunParameters{.algorithm = a.name, .semantics = {.track_causality = true}});
     for (const auto& p : instance.model->properties())
       fmt::print(" {} ({});", property_slug(p.name), to_string(p.kind));
     fmt::print("\n  symmetry: {}\n\n", a.symmetry);
@@ -199,6 +200,10 @@ int run_check(CheckOptions& o) {
   }
   parse_numbers(o);
 
+  // The ordering property needs happened-before ghost state, which multiplies states: it is
+  // tracked, and checked, only when asked for by name.
+  o.run.semantics.track_causality =
+      std::find(o.properties.begin(), o.properties.end(), "ordering") != o.properties.end();
   auto instance = make_instance(o.run);
 
   // --property NAME: the CLI name ("mutual-exclusion") or the report's ("mutual exclusion").

@@ -19,6 +19,7 @@
 #include <concepts>
 #include <cstdint>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -37,9 +38,10 @@ struct Envelope {
   ProcessId from;
   ProcessId to;
   Message message;
+  std::uint32_t knows = 0;  // ghost: the sender's `knows` when it sent (see AsyncState)
 
   auto operator<=>(const Envelope&) const = default;
-  INTERLEAVE_FIELDS(from, to, message)
+  INTERLEAVE_FIELDS(from, to, message, knows)
 };
 
 // What a handler uses to send: the sends it makes form one step's multicast.
@@ -101,6 +103,11 @@ struct AsyncState {
   std::vector<Process> processes;
   std::vector<Envelope<Message>> network;  // in flight; sorted, so equal states encode equally
   std::uint32_t crashed = 0;               // bit i: process i has crashed
+  // Ghost state, only with AsyncSemantics::track_causality (otherwise empty). knows[p], bit i:
+  // p_i's current request is in p's causal past. precedes[i], bit j: p_i's current request
+  // happened-before p_j's.
+  std::vector<std::uint32_t> knows;
+  std::vector<std::uint32_t> precedes;
 
   bool is_crashed(int i) const { return (crashed >> i) & 1u; }
   int crash_count() const { return std::popcount(crashed); }
@@ -116,7 +123,7 @@ struct AsyncState {
   }
 
   bool operator==(const AsyncState&) const = default;
-  INTERLEAVE_FIELDS(processes, network, crashed)
+  INTERLEAVE_FIELDS(processes, network, crashed, knows, precedes)
 };
 
 struct AsyncAction {
@@ -139,7 +146,19 @@ class AsyncSystem {
   using Message = typename A::Message;
 
   AsyncSystem(A algorithm, AsyncSemantics semantics)
-      : algorithm_(std::move(algorithm)), semantics_(semantics) {}
+      : algorithm_(std::move(algorithm)), semantics_(semantics) {
+    if constexpr (!kTracksRequests) {
+      if (semantics_.track_causality) {
+        throw std::invalid_argument("this algorithm has no requests to order");
+      }
+    }
+  }
+
+  // An algorithm whose processes make requests (has_request: the process has one outstanding)
+  // can have their happened-before order tracked, and provides the ordering property.
+  static constexpr bool kTracksRequests = requires(const A& a, const Process& p) {
+    { a.has_request(p) } -> std::convertible_to<bool>;
+  };
 
   const A& algorithm() const { return algorithm_; }
   const AsyncSemantics& semantics() const { return semantics_; }
@@ -149,6 +168,10 @@ class AsyncSystem {
     State s;
     for (int i = 0; i < process_count(); ++i)
       s.processes.push_back(algorithm_.initial_process(ProcessId{i}));
+    if (semantics_.track_causality) {
+      s.knows.assign(process_count(), 0);
+      s.precedes.assign(process_count(), 0);
+    }
     return {s};
   }
 
@@ -199,7 +222,13 @@ class AsyncSystem {
     return true;
   }
 
-  auto properties() const { return algorithm_.template properties<State>(); }
+  auto properties() const {
+    auto properties = algorithm_.template properties<State>();
+    if constexpr (kTracksRequests) {
+      if (semantics_.track_causality) properties.push_back(algorithm_.template ordering<State>());
+    }
+    return properties;
+  }
 
   void encode(const State& s, Bytes& out) const { interleave::encode(s, out); }
   State decode(std::span<const std::uint8_t> bytes) const {
@@ -346,6 +375,29 @@ class AsyncSystem {
     std::erase_if(s.network, [p](const auto& e) { return e.to.value() == p; });
   }
 
+  bool has_request(const Process& p) const {
+    if constexpr (kTracksRequests) {
+      return algorithm_.has_request(p);
+    } else {
+      return false;
+    }
+  }
+
+  // p makes a request: every request in its causal past happened-before it. Its previous
+  // request, if any, was served, so bit p is reused for the new one.
+  void record_request(State& s, int p) const {
+    const std::uint32_t bit = 1u << p;
+    const std::uint32_t past = s.knows[p] & ~bit;
+    for (auto& k : s.knows) k &= ~bit;
+    for (auto& e : s.network) e.knows &= ~bit;
+    s.precedes[p] = 0;
+    for (int k = 0; k < process_count(); ++k) {
+      s.precedes[k] &= ~bit;
+      if ((past >> k) & 1u) s.precedes[k] |= bit;
+    }
+    s.knows[p] = past | bit;
+  }
+
   void put_in_flight(State& s, Envelope<Message> e) const {
     if (s.is_crashed(e.to.value())) return;
     auto position = semantics_.network == NetworkKind::Bag
@@ -364,16 +416,24 @@ class AsyncSystem {
     }
     Outbox<Message> out(ProcessId{a.process}, process_count());
     auto& process = s.processes[a.process];
+    const bool tracking = semantics_.track_causality;
+    const bool had_request = tracking && has_request(process);
     if (a.kind == Action::Kind::Receive) {
       auto e = std::move(s.network[a.index]);
       s.network.erase(s.network.begin() + a.index);
+      if (tracking) s.knows[a.process] |= e.knows;
       algorithm_.on_message(out, process, e.from, e.message);
     } else {
       (algorithm_.*(algorithm_.local_steps()[a.index].run))(out, process);
     }
+    if (tracking && !had_request && has_request(process)) record_request(s, a.process);
     const auto& sends = out.sends();
     for (std::size_t k = 0; k < sends.size(); ++k) {
-      if (!a.crash_within || ((a.escaped >> k) & 1u)) put_in_flight(s, sends[k]);
+      if (!a.crash_within || ((a.escaped >> k) & 1u)) {
+        auto e = sends[k];
+        if (tracking) e.knows = s.knows[a.process];
+        put_in_flight(s, std::move(e));
+      }
     }
     if (a.crash_within) crash(s, a.process);
   }

@@ -27,7 +27,8 @@ std::string AsyncSemantics::describe() const {
       max_crashes == 0
           ? std::string("none")
           : fmt::format("crash-stop, at most {}, at any point incl. mid-multicast", max_crashes);
-  return fmt::format("asynchronous, network={}, crashes={}", network_text, crash_text);
+  return fmt::format("asynchronous, network={}, crashes={}{}", network_text, crash_text,
+                     track_causality ? ", happened-before tracked (ghost state)" : "");
 }
 
 }  // namespace interleave

@@ -21,6 +21,10 @@ struct AsyncSemantics {
   // Crash-stop faults: up to this many processes crash, at any point, including in the middle
   // of a multicast (after some of its sends and before the rest).
   int max_crashes = 0;
+  // Ghost state for the ordering property: which requests happened-before which (lecture slide
+  // 30's relation), kept beside the processes and on messages. Off unless ordering is checked,
+  // because it splits states that are otherwise equal.
+  bool track_causality = false;
 
   // "network=bag (reliable, unordered), crashes=0"
   std::string describe() const;

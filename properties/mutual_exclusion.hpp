@@ -34,6 +34,24 @@ Property<State> mutual_exclusion() {
                                  [](const State& s) { return s.count_live(holds_cs) <= 1; });
 }
 
+// Ordering (slide 27): requests are served in happened-before order. Violated when a process
+// holds the CS while another still waits with a request that happened-before the holder's.
+// Needs the system's happened-before ghost state (`precedes`, see AsyncState).
+template <class State>
+Property<State> causal_ordering() {
+  return Property<State>::always("ordering", [](const State& s) {
+    for (std::size_t j = 0; j < s.processes.size(); ++j) {
+      if (s.is_crashed(static_cast<int>(j)) || s.processes[j].state != CsState::Held) continue;
+      for (std::size_t i = 0; i < s.processes.size(); ++i) {
+        bool waiting =
+            !s.is_crashed(static_cast<int>(i)) && s.processes[i].state == CsState::Wanted;
+        if (waiting && ((s.precedes[i] >> j) & 1u)) return false;
+      }
+    }
+    return true;
+  });
+}
+
 // A model in which nobody ever enters the CS satisfies every safety property vacuously; this
 // property makes such a model fail loudly.
 template <class State>

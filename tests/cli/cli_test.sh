@@ -69,6 +69,9 @@ bad_input "--sets does not apply to token-ring" check token-ring --sets "1,2;1,2
 expect 0 'verdict: holds' check maekawa --property mutual-exclusion
 expect 1 'verdict: violated \(deadlock freedom\)' check maekawa --property deadlock-freedom --property "mutual exclusion"
 expect 0 'mutual-exclusion \(always\)' list
+expect 0 'ordering \(always\)' list
+expect 1 'ordering +violated +\(invariant violation after 13 steps\)' check ricart-agrawala --requests 2 --property ordering
+expect 0 'happened-before tracked' check ricart-agrawala --property ordering
 bad_input "unknown property 'liveness' of maekawa \(known: deadlock-freedom, well-formed, mutual-exclusion" check maekawa --property liveness
 expect 0 'ricart-agrawala' list
 expect 0 'optimised' list
