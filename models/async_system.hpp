@@ -390,6 +390,8 @@ class AsyncSystem {
     const std::uint32_t past = s.knows[p] & ~bit;
     for (auto& k : s.knows) k &= ~bit;
     for (auto& e : s.network) e.knows &= ~bit;
+    // A bag is kept sorted by whole envelopes, ghost included: restore the canonical order.
+    if (semantics_.network == NetworkKind::Bag) std::sort(s.network.begin(), s.network.end());
     s.precedes[p] = 0;
     for (int k = 0; k < process_count(); ++k) {
       s.precedes[k] &= ~bit;

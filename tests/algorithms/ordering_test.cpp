@@ -35,6 +35,24 @@ TEST_CASE("Ordering is checked only when happened-before is tracked", "[algorith
   CHECK(r.overall() == Verdict::Holds);
 }
 
+TEST_CASE("Happened-before ghost state keeps a bag network in canonical (sorted) order",
+          "[algorithms][ordering]") {
+  // Two equal replies in flight differ only in their ghost: knows = {p1} and {p2}. When p2
+  // requests, bit p2 is cleared from every message, which would put {p1} after {}.
+  AsyncSystem<RicartAgrawala> system(RicartAgrawala({.n = 3, .requests = 2}), kTracked);
+  auto s = system.initial_states()[0];
+  Envelope<RicartAgrawala::Message> reply{ProcessId{2}, ProcessId{0}, RicartAgrawala::Reply{}};
+  reply.knows = 0b001;
+  s.network.push_back(reply);
+  reply.knows = 0b010;
+  s.network.push_back(reply);
+  REQUIRE(std::is_sorted(s.network.begin(), s.network.end()));
+  auto t = system.next(s, {AsyncAction::Kind::Local, 1, 0});  // p2: RequestCs
+  CHECK(t.precedes[0] == 0);                                  // p1 has made no request
+  CHECK(std::is_sorted(t.network.begin(), t.network.end()));
+  CHECK(t.network.size() == 4);  // the two replies and p2's requests to p1 and p3
+}
+
 TEST_CASE(
     "Ricart-Agrawala with sequence numbers violates ordering with two requests each (13 steps)",
     "[algorithms][ordering]") {
