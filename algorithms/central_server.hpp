@@ -24,7 +24,7 @@
 
 namespace interleave {
 
-class CentralServer {
+class CentralServer : public OrdersCsRequests {
  public:
   struct Params {
     int n = 3;         // clients; the server is one more process
@@ -85,13 +85,6 @@ class CentralServer {
 
   // -- Properties ----------------------------------------------------------------------------
   static bool well_formed(const Process& p);
-
-  // A request is outstanding from RequestCs until ExitCs (for the ordering property).
-  bool has_request(const Process& p) const { return p.state != CsState::Released; }
-  template <class State>
-  Property<State> ordering() const {
-    return causal_ordering<State>();
-  }
 
   template <class State>
   std::vector<Property<State>> properties() const {

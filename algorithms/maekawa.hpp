@@ -46,7 +46,7 @@ std::string format_voting_sets(const VotingSets& sets);
 // Any two sets meet where one's row crosses the other's column.
 VotingSets default_voting_sets(int n);
 
-class Maekawa {
+class Maekawa : public OrdersCsRequests {
  public:
   enum class Variant { Original, Optimised };
 
@@ -110,13 +110,6 @@ class Maekawa {
 
   // -- Properties ----------------------------------------------------------------------------
   bool well_formed(ProcessId self, const Process& p) const;
-
-  // A request is outstanding from RequestCs until ExitCs (for the ordering property).
-  bool has_request(const Process& p) const { return p.state != CsState::Released; }
-  template <class State>
-  Property<State> ordering() const {
-    return causal_ordering<State>();
-  }
 
   template <class State>
   std::vector<Property<State>> properties() const {

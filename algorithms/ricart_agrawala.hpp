@@ -36,7 +36,7 @@
 
 namespace interleave {
 
-class RicartAgrawala {
+class RicartAgrawala : public OrdersCsRequests {
  public:
   // How clocks advance (see the header comment).
   enum class ClockRule { SequenceNumbers, Lamport };
@@ -95,13 +95,6 @@ class RicartAgrawala {
 
   // -- Properties ----------------------------------------------------------------------------
   bool well_formed(const Process& p) const;
-
-  // A request is outstanding from RequestCs until ExitCs (for the ordering property).
-  bool has_request(const Process& p) const { return p.state != CsState::Released; }
-  template <class State>
-  Property<State> ordering() const {
-    return causal_ordering<State>();
-  }
 
   template <class State>
   std::vector<Property<State>> properties() const {

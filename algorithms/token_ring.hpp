@@ -22,7 +22,7 @@
 
 namespace interleave {
 
-class TokenRing {
+class TokenRing : public OrdersCsRequests {
  public:
   struct Params {
     int n = 3;         // processes on the ring
@@ -77,13 +77,6 @@ class TokenRing {
     auto tokens = s.count_live([](const Process& p) { return p.has_token; }) +
                   static_cast<int>(s.network.size());
     return tokens == 1 || (tokens == 0 && s.crash_count() > 0);
-  }
-
-  // A request is outstanding from RequestCs until ExitCs (for the ordering property).
-  bool has_request(const Process& p) const { return p.state != CsState::Released; }
-  template <class State>
-  Property<State> ordering() const {
-    return causal_ordering<State>();
   }
 
   template <class State>

@@ -52,6 +52,20 @@ Property<State> causal_ordering() {
   });
 }
 
+// What a mutual exclusion algorithm inherits for the ordering property: a request is
+// outstanding from the moment a process leaves RELEASED until it is RELEASED again (the system
+// model records the request event), and the property itself.
+struct OrdersCsRequests {
+  template <class Process>
+  static bool has_request(const Process& p) {
+    return p.state != CsState::Released;
+  }
+  template <class State>
+  static Property<State> ordering() {
+    return causal_ordering<State>();
+  }
+};
+
 // A model in which nobody ever enters the CS satisfies every safety property vacuously; this
 // property makes such a model fail loudly.
 template <class State>
