@@ -1,6 +1,7 @@
 #include "algorithms/central_server.hpp"
 
 #include "checker/search.hpp"
+#include "tests/algorithms/exhaustive_checks.hpp"
 #include "tests/catch.hpp"
 
 namespace interleave {
@@ -12,23 +13,9 @@ System central_server(int n, AsyncSemantics semantics = {}, int requests = 1) {
   return System(CentralServer({.n = n, .requests = requests}), semantics);
 }
 
-void check_all_hold(const SearchResult& r) {
-  CHECK(r.stop == StopReason::Exhausted);
-  for (const auto& p : r.properties) {
-    INFO(p.name);
-    CHECK(p.verdict == Verdict::Holds);
-  }
-}
-
 TEST_CASE("Central server with 3 clients: every property holds in 180 states under BFS and DFS",
           "[algorithms][central-server]") {
-  for (auto strategy : {Strategy::BreadthFirst, Strategy::DepthFirst}) {
-    INFO(to_string(strategy));
-    auto r = search(central_server(3), {.strategy = strategy});
-    check_all_hold(r);
-    CHECK(r.stats.states == 180);
-    CHECK(r.stats.transitions == 351);
-  }
+  check_all_hold_under_bfs_and_dfs(central_server(3), 180, 351);
 }
 
 TEST_CASE("Central server: 4 clients give 1017 states, two requests each 1505",

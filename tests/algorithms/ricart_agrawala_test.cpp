@@ -1,6 +1,7 @@
 #include "algorithms/ricart_agrawala.hpp"
 
 #include "checker/search.hpp"
+#include "tests/algorithms/exhaustive_checks.hpp"
 #include "tests/catch.hpp"
 
 namespace interleave {
@@ -10,27 +11,6 @@ using System = AsyncSystem<RicartAgrawala>;
 
 System ricart_agrawala(int n, AsyncSemantics semantics = {}, int requests = 1) {
   return System(RicartAgrawala({.n = n, .requests = requests}), semantics);
-}
-
-void check_all_hold(const SearchResult& r) {
-  CHECK(r.stop == StopReason::Exhausted);
-  for (const auto& p : r.properties) {
-    INFO(p.name);
-    CHECK(p.verdict == Verdict::Holds);
-  }
-  CHECK(r.overall() == Verdict::Holds);
-}
-
-// Both strategies exhaust the same space and find every property holding.
-void check_all_hold_under_bfs_and_dfs(const System& system, std::uint64_t states,
-                                      std::uint64_t transitions) {
-  for (auto strategy : {Strategy::BreadthFirst, Strategy::DepthFirst}) {
-    INFO(to_string(strategy));
-    auto r = search(system, {.strategy = strategy});
-    check_all_hold(r);
-    CHECK(r.stats.states == states);
-    CHECK(r.stats.transitions == transitions);
-  }
 }
 
 TEST_CASE("Ricart-Agrawala N=3: mutual exclusion and deadlock freedom hold in 2879 states",

@@ -1,6 +1,7 @@
 #include "algorithms/token_ring.hpp"
 
 #include "checker/search.hpp"
+#include "tests/algorithms/exhaustive_checks.hpp"
 #include "tests/catch.hpp"
 
 namespace interleave {
@@ -14,14 +15,7 @@ System token_ring(int n, AsyncSemantics semantics = {}, int requests = 1) {
 
 TEST_CASE("Token ring N=3: every property holds in 162 states under BFS and DFS",
           "[algorithms][token-ring]") {
-  for (auto strategy : {Strategy::BreadthFirst, Strategy::DepthFirst}) {
-    INFO(to_string(strategy));
-    auto r = search(token_ring(3), {.strategy = strategy});
-    CHECK(r.stop == StopReason::Exhausted);
-    CHECK(r.overall() == Verdict::Holds);
-    CHECK(r.stats.states == 162);
-    CHECK(r.stats.transitions == 324);
-  }
+  check_all_hold_under_bfs_and_dfs(token_ring(3), 162, 324);
 }
 
 TEST_CASE("Token ring: the token never stops, so no state is a deadlock; N=4 has 648 states",
